@@ -1,0 +1,8 @@
+from allauth.account.forms import ResetPasswordForm
+
+
+def send_set_password_email(request, user) -> None:
+    """Send the standard password-reset email, so a new login chooses its own password."""
+    form = ResetPasswordForm(data={"email": user.email})
+    if form.is_valid():
+        form.save(request)

@@ -1,0 +1,85 @@
+"""The audit log: the platform's record of what happened.
+
+Every service writes here as the work happens, with a namespaced action code
+("people.person.registered", "timebank.exchange.confirmed"). Staff views of
+sensitive records are written here too. Evidence reports read it later, so
+entries hold ids and codes, never names or free text about a person.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=100)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("whose record"),
+    )
+    on_behalf_of = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("on behalf of"),
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    partnership = models.ForeignKey(
+        "people.Partnership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    sensitive = models.BooleanField(
+        _("sensitive"),
+        default=False,
+        help_text=_("A member of staff viewed or changed a sensitive record."),
+    )
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["action", "at"]),
+            models.Index(fields=["person", "at"]),
+            models.Index(fields=["actor", "at"]),
+            models.Index(fields=["target_type", "target_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__regex=r"^[a-z_]+(\.[a-z_]+){2,}$"),
+                name="audit_action_is_namespaced",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def label(self) -> str:
+        from .actions import label_for
+
+        return label_for(self.action)

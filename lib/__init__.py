@@ -1,0 +1,1 @@
+"""Framework-free helpers: plain functions with their own tests, no Django imports."""
