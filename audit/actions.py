@@ -37,6 +37,9 @@ for _code, _label in {
     "people.organisation.updated": _("Changed an organisation"),
     "people.category.created": _("Added a category"),
     "people.category.updated": _("Changed a category"),
+    "people.notice.created": _("Prepared a letter, call or message"),
+    "people.notice.sent": _("Sent a letter, made a call or passed a message on"),
+    "people.notice.cancelled": _("Cancelled a letter, call or message"),
     "people.assisted.started": _("Started acting for someone"),
     "people.assisted.stopped": _("Stopped acting for someone"),
 }.items():

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "people",
+    "timebank",
+    "directory",
+    "mapping",
     # Libraries.
     "whitenoise.runserver_nostatic",
     "django.contrib.admin",

@@ -26,6 +26,9 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("audit/", include("audit.urls")),
+    path("timebank/", include("timebank.urls")),
+    path("directory/", include("directory.urls")),
+    path("mapping/", include("mapping.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("back-office/", admin.site.urls),
 ]

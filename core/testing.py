@@ -3,7 +3,8 @@
 The personas are the people of DESIGN.md, small enough to build for every
 test: Anne (81, a member with no login), Claire (a member who signs in),
 Morag (a broker), Iain (a practitioner), Priya (a directory editor), Fiona
-(a commissioner), Alasdair (an administrator) and Kirsty (a broker at
+(a commissioner), Bill (a carer on the co-production board), Alasdair (an
+administrator) and Kirsty (a broker at
 another organisation, who must be refused other organisations' records).
 """
 
@@ -40,6 +41,7 @@ class World:
     priya: Person
     fiona: Person
     alasdair: Person
+    bill: Person
     kirsty: Person
     category: AssetCategory
     extra: dict = field(default_factory=dict)
@@ -154,6 +156,8 @@ def build_world() -> World:
             orgs=[hscp],
             role=Role.ADMINISTRATOR,
         ),
+        bill=make_person(p, "Bill", "Hendry", email="bill@example.org", orgs=[hscp],
+                         role=Role.BOARD_MEMBER),
         kirsty=make_person(
             p, "Kirsty", "Ross", email="kirsty@example.org", orgs=[other_org], role=Role.BROKER
         ),

@@ -61,6 +61,8 @@ def _anonymise_person(person: Person) -> None:
 @register
 def _clear_people_records(person: Person) -> None:
     person.assets.update(in_their_words="")
+    person.notices.update(subject=REMOVED, body=REMOVED, recipient_name="",
+                          recipient_details="")
     person.caring_for.update(cared_for_description="")
     Consent.objects.filter(person=person, given_by=Consent.GivenBy.ON_BEHALF).update(
         given_by_name=REMOVED, given_by_relationship=""

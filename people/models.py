@@ -117,6 +117,7 @@ class Role(models.TextChoices):
     PRACTITIONER = "practitioner", _("Practitioner")
     DIRECTORY_EDITOR = "directory_editor", _("Directory editor")
     COMMISSIONER = "commissioner", _("Commissioner")
+    BOARD_MEMBER = "board_member", _("Co-production board member")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
@@ -533,3 +534,49 @@ class Consent(models.Model):
     @property
     def is_current(self) -> bool:
         return self.withdrawn_at is None
+
+
+class Notice(models.Model):
+    """Something a person must be told, by the route they prefer.
+
+    Email goes at once; a letter, a phone call or a word through someone they
+    named waits in the outbox until a member of staff has done it.
+    """
+
+    class Status(models.TextChoices):
+        TO_DO = "to_do", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="notices")
+    route = models.CharField(_("how"), max_length=20, choices=ContactRoute.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    source = models.CharField(
+        _("what it is about"), max_length=100,
+        help_text=_("The action code of what prompted it, like timebank.introduction.made."))
+    recipient_name = models.CharField(_("send to"), max_length=200, blank=True)
+    recipient_details = models.CharField(_("their details"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.TO_DO)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "route"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(status="to_do") | Q(sent_at__isnull=False)
+                                   | Q(status="cancelled"), name="notice_sent_has_time"),
+            models.CheckConstraint(condition=Q(route__in=ContactRoute.values),
+                                   name="notice_route_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import organisations, records, staff
+from .views import notices, organisations, records, staff
 
 app_name = "people"
 
@@ -47,6 +47,10 @@ urlpatterns = [
     path(
         "organisations/<slug:slug>/edit/", organisations.organisation_edit, name="organisation-edit"
     ),
+    path("outbox/", notices.outbox, name="outbox"),
+    path("outbox/letters/", notices.letters, name="letters"),
+    path("outbox/<int:pk>/done/", notices.mark_sent, name="notice-sent"),
+    path("outbox/<int:pk>/cancel/", notices.cancel, name="notice-cancel"),
     path("categories/", organisations.category_list, name="categories"),
     path("categories/add/", organisations.category_edit, name="category-add"),
     path("categories/<int:pk>/edit/", organisations.category_edit, name="category-edit"),

@@ -122,3 +122,23 @@ RULES = [
     Rule("people:category-add", ANY_CASEWORKER),
     Rule("people:category-edit", ANY_CASEWORKER, kwargs=lambda w: {"pk": w.category.pk}),
 ]
+
+
+def _anne_notice(world):
+    from people.models import Notice
+
+    notice, _ = Notice.objects.get_or_create(
+        person=world.anne, route="letter", subject="Your lift on Tuesday", body="Hello Anne",
+        source="people.test.notice", status="to_do")
+    return {"pk": notice.pk}
+
+
+RULES += [
+    Rule("people:outbox", ANY_CASEWORKER),
+    Rule("people:letters", ANY_CASEWORKER),
+    Rule("people:notice-sent", CASEWORKER_POST | {"outsider": NOT_FOUND, "practitioner": NOT_FOUND},
+         kwargs=_anne_notice, method="post"),
+    Rule("people:notice-cancel", CASEWORKER_POST | {"outsider": NOT_FOUND,
+                                                   "practitioner": NOT_FOUND},
+         kwargs=_anne_notice, method="post"),
+]
