@@ -1,8 +1,10 @@
 from allauth.account.forms import ResetPasswordForm
+from allauth.core.context import request_context
 
 
 def send_set_password_email(request, user) -> None:
     """Send the standard password-reset email, so a new login chooses its own password."""
     form = ResetPasswordForm(data={"email": user.email})
-    if form.is_valid():
-        form.save(request)
+    with request_context(request):
+        if form.is_valid():
+            form.save(request)

@@ -141,3 +141,8 @@ class IdempotencyField(forms.UUIDField):
     def __init__(self, **kwargs):
         kwargs.setdefault("initial", uuid.uuid4)
         super().__init__(**kwargs)
+
+
+def post_data(request):
+    """The submitted data on POST, else None: bind a form even when nothing was ticked."""
+    return request.POST if request.method == "POST" else None

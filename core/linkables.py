@@ -15,8 +15,8 @@ from django.db.models import Model, QuerySet
 
 @dataclass(frozen=True)
 class Linkable:
-    key: str          # "app_label.model_name", e.g. "timebank.timebank"
-    label: str        # what people call it, e.g. "Time bank"
+    key: str  # "app_label.model_name", e.g. "timebank.timebank"
+    label: str  # what people call it, e.g. "Time bank"
     choices: Callable[[object], QuerySet]  # partnership -> the things that can be linked
 
     @property

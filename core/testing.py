@@ -156,8 +156,9 @@ def build_world() -> World:
             orgs=[hscp],
             role=Role.ADMINISTRATOR,
         ),
-        bill=make_person(p, "Bill", "Hendry", email="bill@example.org", orgs=[hscp],
-                         role=Role.BOARD_MEMBER),
+        bill=make_person(
+            p, "Bill", "Hendry", email="bill@example.org", orgs=[hscp], role=Role.BOARD_MEMBER
+        ),
         kirsty=make_person(
             p, "Kirsty", "Ross", email="kirsty@example.org", orgs=[other_org], role=Role.BROKER
         ),

@@ -346,78 +346,18 @@ FAMILY_NAMES = [
 ]
 
 # Named people who appear in the demo's stories: (key, given, family, sex, age, email, role, org)
+# fmt: off
 PERSONAS = [
-    (
-        "claire",
-        "Claire",
-        "Donnelly",
-        "f",
-        39,
-        "claire@glenbrae.example",
-        Role.MEMBER,
-        "glenbrae-voluntary-action",
-    ),
-    (
-        "morag",
-        "Morag",
-        "Kerr",
-        "f",
-        52,
-        "morag@glenbrae.example",
-        Role.BROKER,
-        "glenbrae-voluntary-action",
-    ),
-    (
-        "iain",
-        "Iain",
-        "Fraser",
-        "m",
-        44,
-        "iain@glenbrae.example",
-        Role.PRACTITIONER,
-        "glenbrae-council",
-    ),
-    (
-        "priya",
-        "Priya",
-        "Shah",
-        "f",
-        33,
-        "priya@glenbrae.example",
-        Role.DIRECTORY_EDITOR,
-        "glenbrae-hscp",
-    ),
-    (
-        "fiona",
-        "Fiona",
-        "Munro",
-        "f",
-        47,
-        "fiona@glenbrae.example",
-        Role.COMMISSIONER,
-        "glenbrae-hscp",
-    ),
-    (
-        "alasdair",
-        "Alasdair",
-        "Grant",
-        "m",
-        50,
-        "admin@glenbrae.example",
-        Role.ADMINISTRATOR,
-        "glenbrae-hscp",
-    ),
-    (
-        "kirsty",
-        "Kirsty",
-        "Ross",
-        "f",
-        36,
-        "kirsty@kirkton.example",
-        Role.BROKER,
-        "kirkton-community-trust",
-    ),
+    ("claire", "Claire", "Donnelly", "f", 39, "claire@glenbrae.example", Role.MEMBER, "glenbrae-voluntary-action"),
+    ("morag", "Morag", "Kerr", "f", 52, "morag@glenbrae.example", Role.BROKER, "glenbrae-voluntary-action"),
+    ("iain", "Iain", "Fraser", "m", 44, "iain@glenbrae.example", Role.PRACTITIONER, "glenbrae-council"),
+    ("priya", "Priya", "Shah", "f", 33, "priya@glenbrae.example", Role.DIRECTORY_EDITOR, "glenbrae-hscp"),
+    ("fiona", "Fiona", "Munro", "f", 47, "fiona@glenbrae.example", Role.COMMISSIONER, "glenbrae-hscp"),
+    ("alasdair", "Alasdair", "Grant", "m", 50, "admin@glenbrae.example", Role.ADMINISTRATOR, "glenbrae-hscp"),
+    ("bill", "Bill", "Hendry", "m", 68, "bill@glenbrae.example", Role.BOARD_MEMBER, "glenbrae-hscp"),
+    ("kirsty", "Kirsty", "Ross", "f", 36, "kirsty@kirkton.example", Role.BROKER, "kirkton-community-trust"),
 ]
+# fmt: on
 ROLE_LABELS = {
     "claire": "member",
     "morag": "broker",
@@ -425,6 +365,7 @@ ROLE_LABELS = {
     "priya": "directory editor",
     "fiona": "commissioner",
     "alasdair": "administrator",
+    "bill": "co-production board",
     "kirsty": "broker (another organisation)",
 }
 

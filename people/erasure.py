@@ -61,9 +61,9 @@ def _anonymise_person(person: Person) -> None:
 @register
 def _clear_people_records(person: Person) -> None:
     person.assets.update(in_their_words="")
-    person.notices.update(subject=REMOVED, body=REMOVED, recipient_name="",
-                          recipient_details="")
-    person.caring_for.update(cared_for_description="")
+    person.notices.update(subject=REMOVED, body=REMOVED, recipient_name="", recipient_details="")
+    # The description names someone; the row (and so the count of carers) stays.
+    person.caring_for.exclude(cared_for_description="").update(cared_for_description=REMOVED)
     Consent.objects.filter(person=person, given_by=Consent.GivenBy.ON_BEHALF).update(
         given_by_name=REMOVED, given_by_relationship=""
     )
@@ -77,6 +77,7 @@ def person_erase(*, person: Person, by) -> Person:
     if person.erased_at:
         return person
     user = person.user
+    own = user is not None and by is not None and by.pk == user.pk
     person.user = None
     _anonymise_person(person)
     person.save()
@@ -84,10 +85,12 @@ def person_erase(*, person: Person, by) -> Person:
         handler(person)
     if user is not None:
         user.delete()
+    # Someone erasing themselves has no login left to name as the actor.
     audit_record(
         "people.person.erased",
-        actor=by if by is not None and by != user else None,
+        actor=None if own else by,
         person=person,
         target=person,
+        data={"by_themselves": own},
     )
     return person

@@ -129,9 +129,16 @@ def _memberships(person: Person) -> list[dict]:
 
 @register("notices", _("Letters and messages"))
 def _notices(person: Person) -> list[dict]:
-    return [{"when": n.created_at.isoformat(), "how": n.get_route_display(),
-             "subject": n.subject, "message": n.body, "status": n.get_status_display()}
-            for n in person.notices.all()]
+    return [
+        {
+            "when": n.created_at.isoformat(),
+            "how": n.get_route_display(),
+            "subject": n.subject,
+            "message": n.body,
+            "status": n.get_status_display(),
+        }
+        for n in person.notices.all()
+    ]
 
 
 @register("history", _("What was done with your record"))

@@ -19,6 +19,11 @@ from .services import DETAIL_FIELDS, HEALTH_FIELDS
 
 
 class PersonDetailsForm(forms.ModelForm):
+    # Longer than a postcode, so a typing slip gets the postcode message, not a length one.
+    postcode = forms.CharField(
+        label=_("Postcode"), required=False, max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code",
+                                      "class": "govuk-input--width-10"}))
     date_of_birth = DateField(
         label=_("Date of birth"),
         required=False,
@@ -40,9 +45,6 @@ class PersonDetailsForm(forms.ModelForm):
             ),
             "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-            "postcode": forms.TextInput(
-                attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
-            ),
         }
 
     def __init__(self, *args, partnership=None, **kwargs):

@@ -553,18 +553,23 @@ class Notice(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
     source = models.CharField(
-        _("what it is about"), max_length=100,
-        help_text=_("The action code of what prompted it, like timebank.introduction.made."))
+        _("what it is about"),
+        max_length=100,
+        help_text=_("The action code of what prompted it, like timebank.introduction.made."),
+    )
     recipient_name = models.CharField(_("send to"), max_length=200, blank=True)
     recipient_details = models.CharField(_("their details"), max_length=300, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.TO_DO)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.TO_DO
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("notice")
@@ -572,10 +577,13 @@ class Notice(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "route"])]
         constraints = [
-            models.CheckConstraint(condition=Q(status="to_do") | Q(sent_at__isnull=False)
-                                   | Q(status="cancelled"), name="notice_sent_has_time"),
-            models.CheckConstraint(condition=Q(route__in=ContactRoute.values),
-                                   name="notice_route_valid"),
+            models.CheckConstraint(
+                condition=Q(status="to_do") | Q(sent_at__isnull=False) | Q(status="cancelled"),
+                name="notice_sent_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(route__in=ContactRoute.values), name="notice_route_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -17,8 +17,9 @@ from . import consent as consents
 from .models import ContactRoute, Notice, Person
 
 
-def notice_send(*, person: Person, subject: str, body: str, by, source: str,
-                marketing: bool = False) -> Notice:
+def notice_send(
+    *, person: Person, subject: str, body: str, by, source: str, marketing: bool = False
+) -> Notice:
     """Email at once where that is how they like to hear; otherwise queue it for staff.
 
     `marketing` notices (news, invitations) need consent to be contacted; notices
@@ -32,13 +33,24 @@ def notice_send(*, person: Person, subject: str, body: str, by, source: str,
     if route == ContactRoute.EMAIL and not person.email:
         route = ContactRoute.LETTER if person.address else ContactRoute.PHONE
     notice = Notice.objects.create(
-        person=person, route=route, subject=subject, body=body, source=source, created_by=by,
+        person=person,
+        route=route,
+        subject=subject,
+        body=body,
+        source=source,
+        created_by=by,
         recipient_name=person.contact_via_name if route == ContactRoute.NAMED_PERSON else "",
-        recipient_details=person.contact_via_details if route == ContactRoute.NAMED_PERSON else "")
+        recipient_details=person.contact_via_details if route == ContactRoute.NAMED_PERSON else "",
+    )
     if route == ContactRoute.EMAIL:
         transaction.on_commit(lambda: _email(notice.pk))
-    audit_record("people.notice.created", actor=by, person=person, target=notice,
-                 data={"route": route, "source": source})
+    audit_record(
+        "people.notice.created",
+        actor=by,
+        person=person,
+        target=notice,
+        data={"route": route, "source": source},
+    )
     return notice
 
 
@@ -46,7 +58,8 @@ def _email(notice_id: int) -> None:
     notice = Notice.objects.select_related("person").get(pk=notice_id)
     send_mail(notice.subject, notice.body, settings.DEFAULT_FROM_EMAIL, [notice.person.email])
     Notice.objects.filter(pk=notice.pk, status=Notice.Status.TO_DO).update(
-        status=Notice.Status.SENT, sent_at=timezone.now())
+        status=Notice.Status.SENT, sent_at=timezone.now()
+    )
 
 
 def notice_mark_sent(*, notice: Notice, by) -> Notice:
@@ -57,8 +70,13 @@ def notice_mark_sent(*, notice: Notice, by) -> Notice:
     notice.sent_at = timezone.now()
     notice.sent_by = by
     notice.save(update_fields=["status", "sent_at", "sent_by"])
-    audit_record("people.notice.sent", actor=by, person=notice.person, target=notice,
-                 data={"route": notice.route})
+    audit_record(
+        "people.notice.sent",
+        actor=by,
+        person=notice.person,
+        target=notice,
+        data={"route": notice.route},
+    )
     return notice
 
 

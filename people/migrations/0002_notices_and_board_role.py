@@ -7,71 +7,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('route', models.CharField(choices=[('phone', 'Phone'), ('letter', 'Letter'), ('email', 'Email'), ('named_person', 'Through someone they name')], max_length=20, verbose_name='how')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='message')),
-                ('source', models.CharField(help_text='The action code of what prompted it, like timebank.introduction.made.', max_length=100, verbose_name='what it is about')),
-                ('recipient_name', models.CharField(blank=True, max_length=200, verbose_name='send to')),
-                ('recipient_details', models.CharField(blank=True, max_length=300, verbose_name='their details')),
-                ('status', models.CharField(choices=[('to_do', 'Waiting to be sent'), ('sent', 'Sent'), ('cancelled', 'Cancelled')], default='to_do', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("letter", "Letter"),
+                            ("email", "Email"),
+                            ("named_person", "Through someone they name"),
+                        ],
+                        max_length=20,
+                        verbose_name="how",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="message")),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="The action code of what prompted it, like timebank.introduction.made.",
+                        max_length=100,
+                        verbose_name="what it is about",
+                    ),
+                ),
+                (
+                    "recipient_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="send to"),
+                ),
+                (
+                    "recipient_details",
+                    models.CharField(blank=True, max_length=300, verbose_name="their details"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("to_do", "Waiting to be sent"),
+                            ("sent", "Sent"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="to_do",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
             ],
             options={
-                'verbose_name': 'notice',
-                'verbose_name_plural': 'notices',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "notice",
+                "verbose_name_plural": "notices",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_role_valid',
+            model_name="membership",
+            name="membership_role_valid",
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('member', 'Member'), ('broker', 'Broker'), ('practitioner', 'Practitioner'), ('directory_editor', 'Directory editor'), ('commissioner', 'Commissioner'), ('board_member', 'Co-production board member'), ('administrator', 'Administrator')], default='member', max_length=20, verbose_name='role'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("member", "Member"),
+                    ("broker", "Broker"),
+                    ("practitioner", "Practitioner"),
+                    ("directory_editor", "Directory editor"),
+                    ("commissioner", "Commissioner"),
+                    ("board_member", "Co-production board member"),
+                    ("administrator", "Administrator"),
+                ],
+                default="member",
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['member', 'broker', 'practitioner', 'directory_editor', 'commissioner', 'board_member', 'administrator'])), name='membership_role_valid'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "member",
+                            "broker",
+                            "practitioner",
+                            "directory_editor",
+                            "commissioner",
+                            "board_member",
+                            "administrator",
+                        ],
+                    )
+                ),
+                name="membership_role_valid",
+            ),
         ),
         migrations.AddField(
-            model_name='notice',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="notice",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='notice',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='people.person'),
+            model_name="notice",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notices",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='notice',
-            name='sent_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="notice",
+            name="sent_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='notice',
-            index=models.Index(fields=['status', 'route'], name='people_noti_status_2ba9e6_idx'),
+            model_name="notice",
+            index=models.Index(fields=["status", "route"], name="people_noti_status_2ba9e6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='notice',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'to_do'), ('sent_at__isnull', False), ('status', 'cancelled'), _connector='OR'), name='notice_sent_has_time'),
+            model_name="notice",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "to_do"),
+                    ("sent_at__isnull", False),
+                    ("status", "cancelled"),
+                    _connector="OR",
+                ),
+                name="notice_sent_has_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notice',
-            constraint=models.CheckConstraint(condition=models.Q(('route__in', ['phone', 'letter', 'email', 'named_person'])), name='notice_route_valid'),
+            model_name="notice",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("route__in", ["phone", "letter", "email", "named_person"])),
+                name="notice_route_valid",
+            ),
         ),
     ]

@@ -128,17 +128,29 @@ def _anne_notice(world):
     from people.models import Notice
 
     notice, _ = Notice.objects.get_or_create(
-        person=world.anne, route="letter", subject="Your lift on Tuesday", body="Hello Anne",
-        source="people.test.notice", status="to_do")
+        person=world.anne,
+        route="letter",
+        subject="Your lift on Tuesday",
+        body="Hello Anne",
+        source="people.test.notice",
+        status="to_do",
+    )
     return {"pk": notice.pk}
 
 
 RULES += [
     Rule("people:outbox", ANY_CASEWORKER),
     Rule("people:letters", ANY_CASEWORKER),
-    Rule("people:notice-sent", CASEWORKER_POST | {"outsider": NOT_FOUND, "practitioner": NOT_FOUND},
-         kwargs=_anne_notice, method="post"),
-    Rule("people:notice-cancel", CASEWORKER_POST | {"outsider": NOT_FOUND,
-                                                   "practitioner": NOT_FOUND},
-         kwargs=_anne_notice, method="post"),
+    Rule(
+        "people:notice-sent",
+        CASEWORKER_POST | {"outsider": NOT_FOUND, "practitioner": NOT_FOUND},
+        kwargs=_anne_notice,
+        method="post",
+    ),
+    Rule(
+        "people:notice-cancel",
+        CASEWORKER_POST | {"outsider": NOT_FOUND, "practitioner": NOT_FOUND},
+        kwargs=_anne_notice,
+        method="post",
+    ),
 ]

@@ -13,16 +13,23 @@ from ..notices import notice_cancel, notice_mark_sent
 
 
 def _outbox(request):
-    return Notice.objects.filter(
-        person__in=people_visible_to(request.roles), status=Notice.Status.TO_DO
-    ).select_related("person").order_by("created_at", "pk")
+    return (
+        Notice.objects.filter(
+            person__in=people_visible_to(request.roles), status=Notice.Status.TO_DO
+        )
+        .select_related("person")
+        .order_by("created_at", "pk")
+    )
 
 
 @caseworker_required
 def outbox(request: HttpRequest) -> HttpResponse:
     notices = _outbox(request)
-    groups = [(label, [n for n in notices if n.route == route])
-              for route, label in ContactRoute.choices if route != ContactRoute.EMAIL]
+    groups = [
+        (label, [n for n in notices if n.route == route])
+        for route, label in ContactRoute.choices
+        if route != ContactRoute.EMAIL
+    ]
     return render(request, "people/outbox.html", {"groups": groups, "count": len(notices)})
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.forms import post_data
 
 from .. import services
 from ..decorators import admin_required, caseworker_required, staff_required
@@ -47,7 +48,7 @@ def organisation_edit(request: HttpRequest, slug: str | None = None) -> HttpResp
         else Organisation(partnership=request.partnership)
     )
     form = OrganisationForm(
-        request.POST or None, instance=organisation, partnership=request.partnership
+        post_data(request), instance=organisation, partnership=request.partnership
     )
     if request.method == "POST" and form.is_valid():
         services.organisation_save(
@@ -76,7 +77,7 @@ def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if pk
         else AssetCategory(partnership=request.partnership)
     )
-    form = CategoryForm(request.POST or None, instance=category)
+    form = CategoryForm(post_data(request), instance=category)
     if request.method == "POST" and form.is_valid():
         try:
             services.category_save(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from audit.selectors import events_about
 from audit.services import audit_record
 from core.errors import DomainError
+from core.forms import post_data
 from lib import availability
 
 from .. import consent as consents
@@ -76,7 +77,7 @@ def detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @person_required
 def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = PersonDetailsForm(request.POST or None, instance=person, partnership=person.partnership)
+    form = PersonDetailsForm(post_data(request), instance=person, partnership=person.partnership)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         form.instance.refresh_from_db()
@@ -95,7 +96,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def access_needs(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
     has_consent = consents.has(person, consents.HEALTH)
-    form = AccessNeedsForm(request.POST or None, instance=person)
+    form = AccessNeedsForm(post_data(request), instance=person)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         form.instance.refresh_from_db()
@@ -125,7 +126,7 @@ def access_needs(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @person_required
 def what_matters(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = WhatMattersForm(request.POST or None, instance=person)
+    form = WhatMattersForm(post_data(request), instance=person)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["what_matters"]
         form.instance.refresh_from_db()
@@ -144,7 +145,7 @@ def what_matters(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def availability_page(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
     form = AvailabilityForm(
-        request.POST or None, initial={"slots": availability.to_slots(person.availability)}
+        post_data(request), initial={"slots": availability.to_slots(person.availability)}
     )
     if request.method == "POST" and form.is_valid():
         services.person_update(
@@ -161,7 +162,7 @@ def availability_page(request: HttpRequest, pk: int | None = None) -> HttpRespon
 @person_required
 def assets(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = AssetForm(request.POST or None, partnership=person.partnership)
+    form = AssetForm(post_data(request), partnership=person.partnership)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -206,7 +207,7 @@ def caring(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     people = (
         people_visible_to(request.roles).exclude(pk=person.pk).active() if pages.staff else None
     )
-    form = CarerForm(request.POST or None, people=people)
+    form = CarerForm(post_data(request), people=people)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -251,7 +252,7 @@ def caring_remove(request: HttpRequest, link_pk: int, pk: int | None = None) -> 
 @person_required
 def consent_page(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(post_data(request))
     if not pages.staff and not request.acting_for:
         # People agreeing for themselves online: no need to ask who or how.
         for name in ("given_by", "given_by_name", "given_by_relationship", "method"):
@@ -346,7 +347,7 @@ def data_json(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @person_required
 def erase(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = EraseForm(request.POST or None)
+    form = EraseForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         own = person.user_id is not None and person.user_id == request.user.pk
         person_erase(person=person, by=request.user)

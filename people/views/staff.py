@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from audit.services import audit_record
 from core.errors import DomainError
+from core.forms import post_data
 
 from .. import services
 from ..access import Roles, can_manage_person, organisations_for_registering, people_visible_to
@@ -62,7 +63,7 @@ def _filter_people(people, data):
 def register(request: HttpRequest) -> HttpResponse:
     organisations = organisations_for_registering(request.roles)
     form = RegisterPersonForm(
-        request.POST or None, organisations=organisations, partnership=request.partnership
+        post_data(request), organisations=organisations, partnership=request.partnership
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,7 +91,7 @@ def memberships(request: HttpRequest, pk: int) -> HttpResponse:
         if request.roles.is_admin
         else organisations_for_registering(request.roles)
     )
-    form = MembershipForm(request.POST or None, organisations=orgs, roles=roles)
+    form = MembershipForm(post_data(request), organisations=orgs, roles=roles)
     if request.method == "POST" and form.is_valid():
         services.membership_grant(
             person=person,
@@ -136,7 +137,7 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
 @caseworker_required
 def create_login(request: HttpRequest, pk: int) -> HttpResponse:
     person, pages = record_for(request, pk)
-    form = CreateLoginForm(request.POST or None, initial={"email": person.email})
+    form = CreateLoginForm(post_data(request), initial={"email": person.email})
     if request.method == "POST" and form.is_valid():
         try:
             services.person_create_login(
