@@ -21,9 +21,13 @@ from .services import DETAIL_FIELDS, HEALTH_FIELDS
 class PersonDetailsForm(forms.ModelForm):
     # Longer than a postcode, so a typing slip gets the postcode message, not a length one.
     postcode = forms.CharField(
-        label=_("Postcode"), required=False, max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code",
-                                      "class": "govuk-input--width-10"}))
+        label=_("Postcode"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
+        ),
+    )
     date_of_birth = DateField(
         label=_("Date of birth"),
         required=False,

@@ -11,15 +11,17 @@ from people.models import Person
 
 
 def test_people_sign_in_with_their_email_address_in_any_case(world, client):
-    response = client.post(reverse("account_login"), {"login": "MORAG@example.org",
-                                                      "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "MORAG@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get(reverse("people:me")).status_code == 200
 
 
 def test_a_wrong_password_says_so_and_keeps_the_email(world, client):
-    response = client.post(reverse("account_login"), {"login": "morag@example.org",
-                                                      "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": "morag@example.org", "password": "wrong"}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in body and 'value="morag@example.org"' in body
@@ -30,8 +32,9 @@ def test_repeated_failed_sign_ins_are_throttled(world, client):
     cache.clear()
     for _ in range(3):
         client.post(reverse("account_login"), {"login": "morag@example.org", "password": "no"})
-    response = client.post(reverse("account_login"), {"login": "morag@example.org",
-                                                      "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "morag@example.org", "password": PASSWORD}
+    )
     assert response.status_code in (200, 429)
     assert client.get(reverse("people:me")).status_code == 302  # still not signed in
     cache.clear()
@@ -44,10 +47,17 @@ def test_password_reset_sends_an_email_with_a_link(world, client):
 
 
 def test_signing_up_makes_a_person_who_agreed_to_a_record(world, client):
-    response = client.post(reverse("account_signup"), {
-        "email": "new@example.org", "password1": "a-very-long-passphrase-9",
-        "password2": "a-very-long-passphrase-9", "given_name": "Neil", "family_name": "Young",
-        "agree": "on"})
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "new@example.org",
+            "password1": "a-very-long-passphrase-9",
+            "password2": "a-very-long-passphrase-9",
+            "given_name": "Neil",
+            "family_name": "Young",
+            "agree": "on",
+        },
+    )
     assert response.status_code == 302
     person = Person.objects.get(user__email="new@example.org")
     assert person.given_name == "Neil" and person.partnership == world.partnership
@@ -56,9 +66,15 @@ def test_signing_up_makes_a_person_who_agreed_to_a_record(world, client):
 
 
 def test_signing_up_without_agreeing_is_refused_with_a_reason(world, client):
-    response = client.post(reverse("account_signup"), {
-        "email": "new@example.org", "password1": "a-very-long-passphrase-9",
-        "password2": "a-very-long-passphrase-9", "given_name": "Neil"})
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "new@example.org",
+            "password1": "a-very-long-passphrase-9",
+            "password2": "a-very-long-passphrase-9",
+            "given_name": "Neil",
+        },
+    )
     assert "You need to agree" in response.content.decode()
     assert not Person.objects.filter(given_name="Neil").exists()
 

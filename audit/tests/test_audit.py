@@ -17,30 +17,37 @@ def test_the_database_also_refuses_bare_action_codes(world):
 
 
 def test_an_entry_records_who_whose_and_on_whose_behalf(world):
-    event = audit_record("people.person.updated", actor=world.morag.user, person=world.anne,
-                         on_behalf_of=world.anne, target=world.anne, data={"fields": ["phone"]})
+    event = audit_record(
+        "people.person.updated",
+        actor=world.morag.user,
+        person=world.anne,
+        on_behalf_of=world.anne,
+        target=world.anne,
+        data={"fields": ["phone"]},
+    )
     assert event.partnership == world.partnership
     assert event.target_id == str(world.anne.pk)
     assert event.label == "Changed a person's details"
 
 
 def test_administrators_can_filter_the_log_and_download_it(world, client_for):
-    audit_record("people.person.viewed", actor=world.morag.user, person=world.anne,
-                 sensitive=True)
+    audit_record("people.person.viewed", actor=world.morag.user, person=world.anne, sensitive=True)
     audit_record("people.asset.added", actor=world.morag.user, person=world.anne)
     client = client_for(world.alasdair)
     page = client.get(reverse("audit:log"), {"sensitive_only": "on"}).content.decode()
-    assert "<code class=\"govuk-body-s\">people.person.viewed</code>" in page
-    assert "<code class=\"govuk-body-s\">people.asset.added</code>" not in page
+    assert '<code class="govuk-body-s">people.person.viewed</code>' in page
+    assert '<code class="govuk-body-s">people.asset.added</code>' not in page
     page = client.get(reverse("audit:log"), {"action": "people.asset.added"}).content.decode()
-    assert "<code class=\"govuk-body-s\">people.asset.added</code>" in page
-    assert "<code class=\"govuk-body-s\">people.person.viewed</code>" not in page
+    assert '<code class="govuk-body-s">people.asset.added</code>' in page
+    assert '<code class="govuk-body-s">people.person.viewed</code>' not in page
     csv = client.get(reverse("audit:log-csv")).content.decode()
     assert "people.person.viewed" in csv and "morag@example.org" in csv
 
 
 def test_nonsense_filters_are_ignored_not_errors(world, client_for):
     client = client_for(world.alasdair)
-    response = client.get(reverse("audit:log"), {"since_day": "99", "since_month": "x",
-                                                 "action": "<script>", "page": "-1"})
+    response = client.get(
+        reverse("audit:log"),
+        {"since_day": "99", "since_month": "x", "action": "<script>", "page": "-1"},
+    )
     assert response.status_code == 200

@@ -39,8 +39,9 @@ def test_larger_text_is_remembered_for_the_visit(client, db):
 
 
 def test_the_text_size_switch_never_redirects_off_site(client, db):
-    response = client.post(reverse("core:text-size"), {"large_print": "on",
-                                                      "next": "https://evil.example/"})
+    response = client.post(
+        reverse("core:text-size"), {"large_print": "on", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 
@@ -80,8 +81,11 @@ def test_pages_say_what_language_they_are_in(client, db):
 
 
 def test_the_deploy_check_passes_with_production_settings():
-    inherited = {k: v for k, v in os.environ.items()
-                 if not k.startswith(("DJANGO_", "COPRODUCE_", "DATABASE_"))}
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "COPRODUCE_", "DATABASE_"))
+    }
     env = {
         **inherited,
         "DJANGO_SETTINGS_MODULE": "coproduce.settings",
@@ -91,8 +95,13 @@ def test_the_deploy_check_passes_with_production_settings():
         "DATABASE_URL": "sqlite:///:memory:",
         "EMAIL_HOST": "smtp.example.org",
     }
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy",
-                             "--fail-level", "WARNING"], cwd=settings.BASE_DIR, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -6,8 +6,9 @@ from people.models import Organisation, Partnership, Person, Role
 
 
 def people_digest() -> str:
-    rows = Person.objects.order_by("pk").values_list("given_name", "family_name", "postcode",
-                                                     "age_band", "date_of_birth")
+    rows = Person.objects.order_by("pk").values_list(
+        "given_name", "family_name", "postcode", "age_band", "date_of_birth"
+    )
     return hashlib.sha256(repr([r[:4] for r in rows]).encode()).hexdigest()
 
 

@@ -6,13 +6,24 @@ from people.models import Person, PersonAsset
 
 def test_registering_anne_records_her_and_her_consent(world, client_for):
     client = client_for(world.morag)
-    response = client.post(reverse("people:register"), {
-        "organisation": world.timebank_org.pk, "given_name": "Agnes", "family_name": "Laing",
-        "date_of_birth_day": "27", "date_of_birth_month": "3", "date_of_birth_year": "1945",
-        "contact_route": "phone", "phone": "01592 111222",
-        "purposes": ["membership", "health"], "given_by": "on_behalf",
-        "given_by_name": "Jean Laing", "given_by_relationship": "daughter", "method": "in_person",
-    })
+    response = client.post(
+        reverse("people:register"),
+        {
+            "organisation": world.timebank_org.pk,
+            "given_name": "Agnes",
+            "family_name": "Laing",
+            "date_of_birth_day": "27",
+            "date_of_birth_month": "3",
+            "date_of_birth_year": "1945",
+            "contact_route": "phone",
+            "phone": "01592 111222",
+            "purposes": ["membership", "health"],
+            "given_by": "on_behalf",
+            "given_by_name": "Jean Laing",
+            "given_by_relationship": "daughter",
+            "method": "in_person",
+        },
+    )
     agnes = Person.objects.get(given_name="Agnes")
     assert response.status_code == 302 and response["Location"] == agnes.get_absolute_url()
     assert agnes.date_of_birth.year == 1945
@@ -22,12 +33,22 @@ def test_registering_anne_records_her_and_her_consent(world, client_for):
 
 def test_a_form_with_mistakes_keeps_what_was_typed_and_says_what_is_wrong(world, client_for):
     client = client_for(world.morag)
-    response = client.post(reverse("people:register"), {
-        "organisation": world.timebank_org.pk, "given_name": "Agnes", "family_name": "Laing",
-        "date_of_birth_day": "31", "date_of_birth_month": "2", "date_of_birth_year": "1945",
-        "contact_route": "letter", "postcode": "not a postcode", "purposes": ["membership"],
-        "given_by": "self", "method": "in_person",
-    })
+    response = client.post(
+        reverse("people:register"),
+        {
+            "organisation": world.timebank_org.pk,
+            "given_name": "Agnes",
+            "family_name": "Laing",
+            "date_of_birth_day": "31",
+            "date_of_birth_month": "2",
+            "date_of_birth_year": "1945",
+            "contact_route": "letter",
+            "postcode": "not a postcode",
+            "purposes": ["membership"],
+            "given_by": "self",
+            "method": "in_person",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in body
@@ -39,16 +60,33 @@ def test_a_form_with_mistakes_keeps_what_was_typed_and_says_what_is_wrong(world,
 
 
 def test_registering_without_the_record_consent_is_refused(world, client_for):
-    response = client_for(world.morag).post(reverse("people:register"), {
-        "organisation": world.timebank_org.pk, "given_name": "Agnes", "contact_route": "phone",
-        "phone": "1", "given_by": "self", "method": "in_person"})
+    response = client_for(world.morag).post(
+        reverse("people:register"),
+        {
+            "organisation": world.timebank_org.pk,
+            "given_name": "Agnes",
+            "contact_route": "phone",
+            "phone": "1",
+            "given_by": "self",
+            "method": "in_person",
+        },
+    )
     assert "must agree to" in response.content.decode()
 
 
 def test_a_broker_cannot_register_into_someone_elses_organisation(world, client_for):
-    response = client_for(world.morag).post(reverse("people:register"), {
-        "organisation": world.other_org.pk, "given_name": "Agnes", "contact_route": "phone",
-        "phone": "1", "purposes": ["membership"], "given_by": "self", "method": "in_person"})
+    response = client_for(world.morag).post(
+        reverse("people:register"),
+        {
+            "organisation": world.other_org.pk,
+            "given_name": "Agnes",
+            "contact_route": "phone",
+            "phone": "1",
+            "purposes": ["membership"],
+            "given_by": "self",
+            "method": "in_person",
+        },
+    )
     assert response.status_code == 200
     assert not Person.objects.filter(given_name="Agnes").exists()
 
@@ -58,8 +96,10 @@ def test_access_needs_without_consent_show_a_message_and_keep_the_ticks(world, c
     response = client_for(world.morag).post(url, {"needs_large_print": "on"})
     body = response.content.decode()
     assert "Record consent for health and access needs" in body
-    assert 'name="needs_large_print" class="govuk-checkboxes__input" aria-invalid' in body or \
-        "checked" in body
+    assert (
+        'name="needs_large_print" class="govuk-checkboxes__input" aria-invalid' in body
+        or "checked" in body
+    )
     world.anne.refresh_from_db()
     assert not world.anne.needs_large_print
 
@@ -75,8 +115,10 @@ def test_acting_for_anne_records_changes_as_done_on_her_behalf(world, client_for
     client.post(reverse("people:person-act", args=[world.anne.pk]))
     page = client.get(reverse("people:me")).content.decode()
     assert "You are acting for" in page and "Anne Baxter" in page
-    client.post(reverse("people:me-assets"), {"category": world.category.pk,
-                                              "in_their_words": "sixty years of knitting"})
+    client.post(
+        reverse("people:me-assets"),
+        {"category": world.category.pk, "in_their_words": "sixty years of knitting"},
+    )
     assert PersonAsset.objects.filter(person=world.anne).exists()
     event = AuditEvent.objects.get(action="people.asset.added")
     assert event.actor == world.morag.user and event.on_behalf_of == world.anne
