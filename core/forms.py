@@ -50,6 +50,16 @@ class GovukBoundField(BoundField):
         return attrs
 
     @property
+    def anchor_id(self) -> str:
+        """Where the error summary should take people: the first box to fill in."""
+        widget = self.field.widget
+        if isinstance(widget, forms.MultiWidget):
+            return f"{self.auto_id}{widget.widgets_names[0]}"
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{self.auto_id}_0"
+        return self.id_for_label or self.auto_id
+
+    @property
     def is_checkbox(self) -> bool:
         return isinstance(self.field.widget, forms.CheckboxInput)
 

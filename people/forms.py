@@ -57,6 +57,7 @@ class PersonDetailsForm(forms.ModelForm):
         self.fields["area"].queryset = (
             partnership.areas.all() if partnership else self.fields["area"].queryset.none()
         )
+        self.fields["area"].empty_label = _("Not known")
         self.fields["age_band"].choices = [("", _("Not known"))] + list(
             self.fields["age_band"].choices
         )[1:]

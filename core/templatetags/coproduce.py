@@ -23,7 +23,8 @@ def minutes_as_hours(minutes) -> str:
 
 @register.filter
 def get_item(mapping, key):
+    """mapping[key] in a template (for keys with dashes), or None if it is not there."""
     try:
-        return mapping.get(key)
-    except AttributeError:
+        return mapping[key]
+    except (KeyError, IndexError, TypeError):
         return None

@@ -105,3 +105,14 @@ def test_the_deploy_check_passes_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_get_item_reads_keys_with_dashes_from_mappings_and_record_pages(world):
+    from core.templatetags.coproduce import get_item
+    from people.pages import RecordPages
+
+    assert get_item({"a-b": 1}, "a-b") == 1
+    assert get_item({}, "missing") is None
+    assert get_item(RecordPages(world.anne, staff=True), "what-matters").endswith(
+        f"/people/{world.anne.pk}/what-matters/"
+    )
