@@ -80,3 +80,23 @@ def test_each_kind_of_person_gets_what_the_matrix_says(rule, world, client_for):
             if ANNE_SECRET in body:
                 failures.append(f"{role}: saw Anne's phone number")
     assert not failures, f"{rule.method.upper()} {rule.url_name}:\n" + "\n".join(failures)
+
+
+NONSENSE_QUERY = {"page": "-3", "q": "<script>alert(1)</script>' OR 1=1 --", "organisation": "999999999",
+                  "area": "abc", "sort": "nonsense", "format": "exe", "since_day": "40",
+                  "since_month": "x", "since_year": "-1", "distance": "-5", "postcode": "???"}
+NONSENSE_FORM = {**NONSENSE_QUERY, "given_name": "x" * 5000, "date_of_birth_day": "99",
+                 "date_of_birth_month": "13", "date_of_birth_year": "0", "contact_route": "pigeon",
+                 "purposes": ["nonsense"], "category": "not-a-number", "minutes": "-90",
+                 "email": "not-an-email", "role": "emperor", "kind": "?", "confirm": "maybe"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.method}-{r.url_name}")
+def test_no_page_fails_on_nonsense_input(rule, world, client_for):
+    """Whatever is typed or put in the address, the answer is never a server error."""
+    for role in ("anonymous", "member", "broker", "administrator"):
+        url = reverse(rule.url_name, kwargs=rule.reverse_kwargs(world))
+        client = client_for(world.persona(role))
+        responses = [client.get(url, NONSENSE_QUERY), client.post(url, NONSENSE_FORM)]
+        for response in responses:
+            assert response.status_code < 500, f"{role}: {response.status_code} at {url}"
