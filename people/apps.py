@@ -7,4 +7,4 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self) -> None:
-        from . import home  # noqa: F401  (registers navigation and home panels)
+        from . import home, signals  # noqa: F401  (navigation, home panels, signals)

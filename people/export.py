@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.actions import label_for
 from audit.selectors import events_about
+from audit.services import audit_record
 
 from . import consent as consents
 from .models import Person
@@ -42,6 +43,22 @@ def person_export(person: Person) -> dict:
             {"key": s.key, "label": str(s.label), "data": s.collect(person)} for s in _sections
         ],
     }
+
+
+def person_export_recorded(
+    *, person: Person, by, on_behalf_of: Person | None = None, fmt: str
+) -> dict:
+    """The export, with a note in the audit log of who took it (sensitive if staff did)."""
+    audit_record(
+        "people.person.exported",
+        actor=by,
+        person=person,
+        on_behalf_of=on_behalf_of,
+        target=person,
+        data={"format": fmt},
+        sensitive=by is not None and person.user_id != by.pk,
+    )
+    return person_export(person)
 
 
 @register("details", _("Your details"))

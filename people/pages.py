@@ -48,8 +48,9 @@ class RecordPages:
         return reverse(name, args=args)
 
 
-def record_for(request, pk: int | None, *, view: bool = False) -> tuple[Person, RecordPages]:
-    """The person a page is about, checked; `view` logs a staff look at the record."""
+def record_for(request, pk: int | None) -> tuple[Person, RecordPages]:
+    """The person a page is about, checked. Staff opening any page of someone's
+    record is written to the audit log as a sensitive view."""
     if pk is None:
         if request.subject is None:
             raise PermissionDenied
@@ -57,8 +58,14 @@ def record_for(request, pk: int | None, *, view: bool = False) -> tuple[Person, 
     person = get_object_or_404(Person, pk=pk, partnership=request.partnership)
     if not can_manage_person(request.roles, person):
         raise PermissionDenied
-    if view:
+    if request.method == "GET":
+        page = request.resolver_match.url_name if request.resolver_match else ""
         audit_record(
-            "people.person.viewed", actor=request.user, person=person, target=person, sensitive=True
+            "people.person.viewed",
+            actor=request.user,
+            person=person,
+            target=person,
+            sensitive=True,
+            data={"page": page},
         )
     return person, RecordPages(person, staff=True)

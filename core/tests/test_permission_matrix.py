@@ -82,13 +82,34 @@ def test_each_kind_of_person_gets_what_the_matrix_says(rule, world, client_for):
     assert not failures, f"{rule.method.upper()} {rule.url_name}:\n" + "\n".join(failures)
 
 
-NONSENSE_QUERY = {"page": "-3", "q": "<script>alert(1)</script>' OR 1=1 --", "organisation": "999999999",
-                  "area": "abc", "sort": "nonsense", "format": "exe", "since_day": "40",
-                  "since_month": "x", "since_year": "-1", "distance": "-5", "postcode": "???"}
-NONSENSE_FORM = {**NONSENSE_QUERY, "given_name": "x" * 5000, "date_of_birth_day": "99",
-                 "date_of_birth_month": "13", "date_of_birth_year": "0", "contact_route": "pigeon",
-                 "purposes": ["nonsense"], "category": "not-a-number", "minutes": "-90",
-                 "email": "not-an-email", "role": "emperor", "kind": "?", "confirm": "maybe"}
+NONSENSE_QUERY = {
+    "page": "-3",
+    "q": "<script>alert(1)</script>' OR 1=1 --",
+    "organisation": "999999999",
+    "area": "abc",
+    "sort": "nonsense",
+    "format": "exe",
+    "since_day": "40",
+    "since_month": "x",
+    "since_year": "-1",
+    "distance": "-5",
+    "postcode": "???",
+}
+NONSENSE_FORM = {
+    **NONSENSE_QUERY,
+    "given_name": "x" * 5000,
+    "date_of_birth_day": "99",
+    "date_of_birth_month": "13",
+    "date_of_birth_year": "0",
+    "contact_route": "pigeon",
+    "purposes": ["nonsense"],
+    "category": "not-a-number",
+    "minutes": "-90",
+    "email": "not-an-email",
+    "role": "emperor",
+    "kind": "?",
+    "confirm": "maybe",
+}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.method}-{r.url_name}")

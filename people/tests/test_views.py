@@ -170,3 +170,20 @@ def test_a_missing_person_is_a_404_not_an_error(world, client_for):
     assert client.get("/people/not-a-number/").status_code == 404
     response = client.post(reverse("people:me-consent-withdraw", args=["no-such-purpose"]))
     assert response.status_code == 302
+
+
+def test_every_staff_look_at_any_page_of_a_record_is_logged(world, client_for):
+    client = client_for(world.morag)
+    for name in ("people:person-edit", "people:person-data", "people:person-assets"):
+        client.get(reverse(name, args=[world.anne.pk]))
+    pages = [e.data["page"] for e in AuditEvent.objects.filter(action="people.person.viewed")]
+    assert pages == ["person-assets", "person-data", "person-edit"]
+
+
+def test_people_who_need_large_print_get_it_when_they_sign_in(world, client):
+    from core.testing import PASSWORD
+
+    world.claire.needs_large_print = True
+    world.claire.save()
+    client.post(reverse("account_login"), {"login": "claire@example.org", "password": PASSWORD})
+    assert "cp-large-print" in client.get("/").content.decode()

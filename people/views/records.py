@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.selectors import events_about
-from audit.services import audit_record
 from core.errors import DomainError
 from core.forms import post_data
 from lib import availability
@@ -19,7 +18,7 @@ from .. import services
 from ..access import people_visible_to
 from ..decorators import person_required
 from ..erasure import person_erase
-from ..export import person_export
+from ..export import person_export_recorded
 from ..forms import (
     AccessNeedsForm,
     AssetForm,
@@ -59,7 +58,7 @@ def _apply(form, call) -> bool:
 
 @person_required
 def detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person, pages = record_for(request, pk, view=True)
+    person, pages = record_for(request, pk)
     context = {
         "person": person,
         "pages": pages,
@@ -305,19 +304,17 @@ def consent_withdraw(request: HttpRequest, purpose: str, pk: int | None = None) 
     return redirect(pages["consents"])
 
 
+def _exported(request, pk, fmt: str):
+    person, pages = record_for(request, pk)
+    document = person_export_recorded(
+        person=person, by=request.user, on_behalf_of=request.acting_for, fmt=fmt
+    )
+    return person, pages, document
+
+
 @person_required
 def data_page(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person, pages = record_for(request, pk)
-    document = person_export(person)
-    audit_record(
-        "people.person.exported",
-        actor=request.user,
-        person=person,
-        on_behalf_of=request.acting_for,
-        target=person,
-        data={"format": "page"},
-        sensitive=pages.staff,
-    )
+    person, pages, document = _exported(request, pk, "page")
     return render(
         request, "people/data.html", {"document": document, "pages": pages, "person": person}
     )
@@ -325,17 +322,7 @@ def data_page(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @person_required
 def data_json(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person, pages = record_for(request, pk)
-    document = person_export(person)
-    audit_record(
-        "people.person.exported",
-        actor=request.user,
-        person=person,
-        on_behalf_of=request.acting_for,
-        target=person,
-        data={"format": "json"},
-        sensitive=pages.staff,
-    )
+    person, _pages, document = _exported(request, pk, "json")
     response = HttpResponse(
         json.dumps(document, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
