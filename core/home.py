@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,10 @@ def register(panel: HomePanel) -> None:
     _panels[panel.key] = panel
 
 
-def panels_for(request: HttpRequest) -> list[dict]:
+def panels_for(request: HttpRequest) -> list[SafeString]:
+    """Each visible panel rendered with its own context, in order."""
     shown = []
     for panel in sorted(_panels.values(), key=lambda p: (p.order, p.key)):
         if panel.visible(request):
-            shown.append({"key": panel.key, "template": panel.template, **panel.context(request)})
+            shown.append(render_to_string(panel.template, panel.context(request), request=request))
     return shown

@@ -20,6 +20,21 @@ def _is_staff(request) -> bool:
     return _is_person(request) and request.roles.is_staff
 
 
+def _sees_numbers(request) -> bool:
+    from .models import Role
+
+    roles = getattr(request, "roles", None)
+    return _is_person(request) and (
+        roles.is_admin or roles.has(Role.COMMISSIONER) or roles.has(Role.BOARD_MEMBER)
+    )
+
+
+def _numbers_context(request) -> dict:
+    from .selectors import partnership_numbers
+
+    return {"numbers": partnership_numbers(request.partnership)}
+
+
 def _is_admin(request) -> bool:
     return _is_person(request) and request.roles.is_admin
 
@@ -79,5 +94,10 @@ home.register(
 )
 home.register(
     home.HomePanel("people.staff", "people/home/staff.html", _is_staff, _staff_context, order=80)
+)
+home.register(
+    home.HomePanel(
+        "people.numbers", "people/home/numbers.html", _sees_numbers, _numbers_context, order=60
+    )
 )
 home.register(home.HomePanel("people.admin", "people/home/admin.html", _is_admin, order=90))

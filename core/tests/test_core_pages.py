@@ -116,3 +116,11 @@ def test_get_item_reads_keys_with_dashes_from_mappings_and_record_pages(world):
     assert get_item(RecordPages(world.anne, staff=True), "what-matters").endswith(
         f"/people/{world.anne.pk}/what-matters/"
     )
+
+
+def test_home_panels_render_with_their_own_context(world, client_for):
+    from people.models import PersonAsset
+
+    PersonAsset.objects.create(person=world.claire, category=world.category)
+    page = client_for(world.claire).get("/").content.decode()
+    assert '<span class="cp-card__count">1</span>' in page

@@ -187,3 +187,15 @@ def test_people_who_need_large_print_get_it_when_they_sign_in(world, client):
     world.claire.save()
     client.post(reverse("account_login"), {"login": "claire@example.org", "password": PASSWORD})
     assert "cp-large-print" in client.get("/").content.decode()
+
+
+def test_commissioners_see_counts_with_small_numbers_hidden(world, client_for):
+    import datetime
+
+    world.anne.date_of_birth = datetime.date(1945, 3, 27)
+    world.anne.save()
+    page = client_for(world.fiona).get("/").content.decode()
+    assert "The partnership in numbers" in page
+    assert "fewer than 5" in page
+    assert "Anne" not in page
+    assert "The partnership in numbers" not in client_for(world.morag).get("/").content.decode()
