@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "people",
+    "safeguarding",
     "timebank",
     "directory",
     "mapping",

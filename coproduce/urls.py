@@ -26,6 +26,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("audit/", include("audit.urls")),
+    path("safeguarding/", include("safeguarding.urls")),
     path("timebank/", include("timebank.urls")),
     path("directory/", include("directory.urls")),
     path("mapping/", include("mapping.urls")),

@@ -54,6 +54,7 @@ class World:
             "practitioner": self.iain,
             "directory_editor": self.priya,
             "commissioner": self.fiona,
+            "board_member": self.bill,
             "administrator": self.alasdair,
             "outsider": self.kirsty,
         }[role]
@@ -66,6 +67,7 @@ ROLES = [
     "practitioner",
     "directory_editor",
     "commissioner",
+    "board_member",
     "administrator",
     "outsider",
 ]
