@@ -46,7 +46,10 @@ class GovukBoundField(BoundField):
                 css += f" {css}--error"
             if self.errors and css == "govuk-file-upload":
                 css += " govuk-file-upload--error"
-            attrs["class"] = " ".join(filter(None, [css, attrs.get("class", "")]))
+            # A widget's own classes (a width, say) would otherwise be replaced
+            # by ours, because Django lets these attributes win over the widget's.
+            extra = [widget.attrs.get("class", ""), attrs.get("class", "")]
+            attrs["class"] = " ".join(filter(None, [css, *extra]))
         return attrs
 
     @property

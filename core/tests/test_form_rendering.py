@@ -58,3 +58,11 @@ def test_a_future_date_of_birth_is_refused():
         assert "in the past" in error.messages[0]
     else:
         raise AssertionError("a future date was accepted")
+
+
+def test_a_widgets_own_classes_are_kept_beside_the_govuk_ones():
+    class Sized(forms.Form):
+        postcode = forms.CharField(widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}))
+
+    html = str(Sized())
+    assert 'class="govuk-input govuk-input--width-10"' in html
