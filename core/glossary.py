@@ -487,6 +487,16 @@ TERMS = [
         "mechanisms",
     ),
     Term(
+        "community-pot",
+        _("Community pot"),
+        _(
+            "A shared time bank account. Members give spare credits to it, and the broker uses them "
+            "for people who cannot give time back, such as someone very unwell."
+        ),
+        "mechanisms",
+        ("time-bank", "time-credit"),
+    ),
+    Term(
         "time-broker",
         _("Time broker"),
         _(
@@ -580,6 +590,27 @@ TERMS = [
             "with children or protected adults, run by Disclosure Scotland."
         ),
         "platform",
+    ),
+    Term(
+        "open-referral",
+        _("Open Referral (HSDS)"),
+        _(
+            "An open standard for lists of local services, so that one directory can share its "
+            "entries with others without retyping them. HSDS is its Human Services Data "
+            "Specification."
+        ),
+        "platform",
+        ("community-directory",),
+    ),
+    Term(
+        "extra-care",
+        _("Needs extra care"),
+        _(
+            "A note a broker keeps on a member who may be at more risk, for example living alone "
+            "with dementia. Help in their home then needs a checked helper or two people."
+        ),
+        "platform",
+        ("pvg", "dbs"),
     ),
     Term(
         "dbs",
