@@ -1,0 +1,151 @@
+"""The safeguarding rules: may this helper take this on, and on what terms?
+
+Other apps (the time bank first) call these three functions and nothing
+else; they read the organisation's policy and the helper's checks and never
+write. A check counts on a day when it is not withdrawn, was issued on or
+before that day, and expires on or after it (a check is good on its expiry
+date and not the day after).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people.models import Organisation, Person
+
+from .models import Check, ExtraCareFlag, SafeguardingPolicy
+
+# How strong each disclosure scheme is. PVG membership includes the barred
+# lists, as an enhanced DBS check with barred lists does.
+SCHEME_LEVEL = {
+    Check.Scheme.DBS_BASIC: 1,
+    Check.Scheme.DBS_STANDARD: 2,
+    Check.Scheme.DBS_ENHANCED: 3,
+    Check.Scheme.PVG: 3,
+}
+LEVEL_NEEDED = {
+    SafeguardingPolicy.DisclosureLevel.BASIC: 1,
+    SafeguardingPolicy.DisclosureLevel.STANDARD: 2,
+    SafeguardingPolicy.DisclosureLevel.ENHANCED: 3,
+}
+
+
+@dataclass(frozen=True)
+class Clearance:
+    allowed: bool  # may this helper take this on alone?
+    needs_second_person: bool  # allowed only with a second checked helper
+    reasons: tuple[str, ...]  # plain English, for the broker
+
+
+def policy_for(organisation: Organisation) -> SafeguardingPolicy:
+    """The organisation's policy, or the default one (unsaved) if it has none yet."""
+    policy = SafeguardingPolicy.objects.filter(organisation=organisation).first()
+    return policy or SafeguardingPolicy(organisation=organisation)
+
+
+def needs_extra_care(person: Person) -> bool:
+    """Whether any organisation has flagged this member as needing extra care."""
+    return ExtraCareFlag.objects.filter(person=person, removed_at__isnull=True).exists()
+
+
+def visit_required(*, organisation: Organisation, at_home: bool) -> bool:
+    """Whether a helper must check in and out of this (home visits, if the policy says so)."""
+    return at_home and policy_for(organisation).check_in_for_home_visits
+
+
+def is_checked(checks: list[Check], policy: SafeguardingPolicy, on: datetime.date) -> bool:
+    """Whether the helper holds a disclosure check that counts under this policy today."""
+    needed = LEVEL_NEEDED[policy.disclosure_level]
+    return any(
+        c.kind == Check.Kind.DISCLOSURE
+        and c.counts_on(on)
+        and SCHEME_LEVEL.get(c.scheme, 0) >= needed
+        for c in checks
+    )
+
+
+def decide(
+    *,
+    checks: list[Check],
+    policy: SafeguardingPolicy,
+    extra_care: bool,
+    at_home: bool,
+    on: datetime.date,
+    helper_name: str = "",
+) -> Clearance:
+    """The rules themselves, on data already fetched (so they are easy to test)."""
+    current = [c for c in checks if c.counts_on(on)]
+    blocking: list[str] = []
+    references = sum(1 for c in current if c.kind == Check.Kind.REFERENCE)
+    if references < policy.references_required:
+        blocking.append(
+            _("Has %(have)s of the %(need)s references needed.")
+            % {"have": references, "need": policy.references_required}
+        )
+    if policy.induction_required and not any(c.kind == Check.Kind.INDUCTION for c in current):
+        blocking.append(_("Has not done the induction."))
+    if blocking:
+        return Clearance(allowed=False, needs_second_person=False, reasons=tuple(blocking))
+
+    checked = is_checked(current, policy, on)
+    second: list[str] = []
+    if at_home and policy.disclosure_for_home_visits and not checked:
+        second.append(
+            _(
+                "Visits to someone's home need a disclosure check, and this helper has no current one."
+            )
+        )
+    if extra_care:
+        rule = policy.extra_care
+        if rule == SafeguardingPolicy.ExtraCare.TWO_PEOPLE:
+            second.append(_("This member needs extra care: two people always go together."))
+        elif not checked:
+            if rule == SafeguardingPolicy.ExtraCare.CHECKED:
+                return Clearance(
+                    allowed=False,
+                    needs_second_person=False,
+                    reasons=(
+                        *second,
+                        _(
+                            "This member needs extra care: only a helper with a current "
+                            "disclosure check may help them."
+                        ),
+                    ),
+                )
+            second.append(
+                _(
+                    "This member needs extra care: without a current disclosure check, "
+                    "this helper must go with a checked helper."
+                )
+            )
+    if second:
+        return Clearance(allowed=False, needs_second_person=True, reasons=tuple(second))
+    return Clearance(allowed=True, needs_second_person=False, reasons=())
+
+
+def clearance(
+    *,
+    helper: Person,
+    member: Person | None,
+    organisation: Organisation,
+    at_home: bool,
+    on: datetime.date | None = None,
+) -> Clearance:
+    """May this helper take this on for this member, for this organisation, on this day?"""
+    if helper.erased_at is not None:
+        return Clearance(
+            allowed=False,
+            needs_second_person=False,
+            reasons=(_("This helper's details were removed."),),
+        )
+    on = on or timezone.localdate()
+    checks = list(Check.objects.filter(helper=helper, organisation=organisation))
+    return decide(
+        checks=checks,
+        policy=policy_for(organisation),
+        extra_care=member is not None and needs_extra_care(member),
+        at_home=at_home,
+        on=on,
+    )
