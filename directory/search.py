@@ -1,0 +1,343 @@
+"""Finding services: ranked words, filters, and distance from a postcode or place.
+
+PostgreSQL ranks with a stored `tsvector` (GIN index) and `SearchRank`; SQLite
+with an FTS5 table and bm25. Both keep their index in step through
+`reindex()`, which every write to a service goes through. Distance uses a
+bounding box on indexed latitude and longitude first, then the exact
+great-circle distance, so it never computes a distance for every row.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+
+from lib import postcode as postcodes
+
+from .models import (
+    Address,
+    Attribute,
+    Postcode,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceProfile,
+)
+from .models.extension import DAYS, FRESHNESS_WEIGHT, Freshness
+from .models.hsds import GSS_URI
+
+EARTH_KM = 6371.0
+KM_PER_MILE = 1.609344
+RADIUS_SERVICE_MAX_KM = 50.0
+FTS_TABLE = "directory_service_fts"
+
+
+# ---------------------------------------------------------------- indexing
+
+
+def _categories(service: Service) -> str:
+    terms = Attribute.objects.filter(link_id=service.pk, link_entity="service").select_related(
+        "taxonomy_term"
+    )
+    return " ".join(a.taxonomy_term.name for a in terms)
+
+
+def _open_days(service: Service) -> int:
+    mask = 0
+    for byday in Schedule.objects.filter(
+        Q(service=service) | Q(service_at_location__service=service)
+    ).values_list("byday", flat=True):
+        for token in (byday or "").split(","):
+            day = re.sub(r"[^A-Z]", "", token.upper())
+            if day in DAYS:
+                mask |= 1 << DAYS.index(day)
+    return mask
+
+
+def reindex(service: Service) -> ServiceProfile:
+    """Bring the search columns for one service up to date with what it says."""
+    profile, _ = ServiceProfile.objects.get_or_create(
+        service=service, defaults={"partnership_id": service.partnership_id}
+    )
+    location = (
+        service.service_at_locations.filter(
+            location__latitude__isnull=False, location__longitude__isnull=False
+        )
+        .select_related("location")
+        .order_by("location__name")
+        .first()
+    )
+    profile.latitude = location.location.latitude if location else None
+    profile.longitude = location.location.longitude if location else None
+    profile.open_days = _open_days(service)
+    profile.status = service.status
+    profile.partnership_id = service.partnership_id
+    profile.save(update_fields=["latitude", "longitude", "open_days", "status", "partnership"])
+    categories = _categories(service)
+    if connection.vendor == "postgresql":
+        ServiceProfile.objects.filter(pk=profile.pk).update(
+            search_vector=SearchVector(
+                Value(service.name, output_field=TextField()), weight="A", config="english"
+            )
+            + SearchVector(
+                Value(categories, output_field=TextField()), weight="A", config="english"
+            )
+            + SearchVector(
+                Value(f"{service.alternate_name} {service.description}", output_field=TextField()),
+                weight="B",
+                config="english",
+            )
+        )
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE service_id = %s", [service.pk.hex])
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (service_id, name, description, categories) "
+                "VALUES (%s, %s, %s, %s)",
+                [
+                    service.pk.hex,
+                    service.name,
+                    f"{service.alternate_name} {service.description}",
+                    categories,
+                ],
+            )
+    return profile
+
+
+def unindex(service_id) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE service_id = %s", [service_id.hex])
+
+
+# ---------------------------------------------------------------- places
+
+
+@dataclass
+class Place:
+    label: str
+    latitude: float
+    longitude: float
+    area_codes: list[str] = field(default_factory=list)
+
+
+def find_place(text: str, partnership=None) -> Place | None:
+    """A postcode from the postcode table, or a town named in the directory's addresses."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    normal = postcodes.normalise(text)
+    if normal:
+        row = Postcode.objects.filter(postcode=normal).first()
+        if row:
+            return Place(normal, row.latitude, row.longitude, row.area_codes)
+        return None
+    towns = Address.objects.filter(
+        city__iexact=text,
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    )
+    if partnership is not None:
+        towns = towns.filter(location__partnership=partnership)
+    points = list(towns.values_list("location__latitude", "location__longitude")[:200])
+    if not points:
+        return None
+    lat = sum(p[0] for p in points) / len(points)
+    lng = sum(p[1] for p in points) / len(points)
+    return Place(text.title(), lat, lng)
+
+
+def bounding_box(lat: float, lng: float, km: float) -> tuple[float, float, float, float]:
+    dlat = math.degrees(km / EARTH_KM)
+    dlng = math.degrees(km / (EARTH_KM * max(math.cos(math.radians(lat)), 0.01)))
+    return lat - dlat, lat + dlat, lng - dlng, lng + dlng
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _distance_expression(lat: float, lng: float):
+    lat_v = Value(lat, output_field=FloatField())
+    dlat = Radians(F("latitude") - lat_v)
+    dlng = Radians(F("longitude") - Value(lng, output_field=FloatField()))
+    a = Power(Sin(dlat / 2), 2) + Cos(Radians(F("latitude"))) * Value(
+        math.cos(math.radians(lat)), output_field=FloatField()
+    ) * Power(Sin(dlng / 2), 2)
+    return Value(2 * EARTH_KM, output_field=FloatField()) * ASin(Sqrt(a))
+
+
+# ---------------------------------------------------------------- search
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    DISTANCE = "distance"
+    FRESHNESS = "freshness"
+    NAME = "name"
+
+
+@dataclass
+class Query:
+    partnership: object
+    text: str = ""
+    term_id: object = None
+    audience: str = ""
+    free: bool = False
+    day: str = ""  # "MO".."SU"
+    place: Place | None = None
+    within_km: float | None = None
+    sort: str = ""
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class Results:
+    items: list
+    total: int
+    page: int
+    per_page: int
+    sort: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _fts_terms(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(f'"{w}"' for w in words[:12])
+
+
+def _sqlite_ranks(text: str) -> dict:
+    match = _fts_terms(text)
+    if not match:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT service_id, bm25({FTS_TABLE}, 0.0, 10.0, 2.0, 6.0) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s ORDER BY 2 LIMIT 1000",
+            [match],
+        )
+        return {row[0]: -row[1] for row in cursor.fetchall()}
+
+
+def build_queryset(query: Query):
+    """The filtered, annotated and ordered profiles; the view pages them."""
+    qs = ServiceProfile.objects.filter(partnership=query.partnership, status="active")
+    if query.term_id:
+        qs = qs.filter(
+            service_id__in=Attribute.objects.filter(
+                taxonomy_term_id=query.term_id, link_entity="service"
+            ).values("link_id")
+        )
+    if query.audience:
+        qs = qs.filter(audience__contains=f",{query.audience},")
+    if query.free:
+        qs = qs.filter(is_free=True)
+    if query.day in DAYS:
+        qs = qs.annotate(open_bit=F("open_days").bitand(1 << DAYS.index(query.day))).filter(
+            open_bit__gt=0
+        )
+    sort = query.sort
+    if query.place:
+        place = query.place
+        qs = qs.annotate(distance=_distance_expression(place.latitude, place.longitude))
+        if query.within_km:
+            served = Q(
+                service_id__in=ServiceArea.objects.filter(
+                    uri__in=[GSS_URI + code for code in place.area_codes]
+                ).values("service_id")
+            )
+            box = bounding_box(place.latitude, place.longitude, query.within_km)
+            wide = bounding_box(place.latitude, place.longitude, RADIUS_SERVICE_MAX_KM)
+            near = Q(latitude__range=box[:2], longitude__range=box[2:])
+            reaches = Q(
+                radius_km__isnull=False, latitude__range=wide[:2], longitude__range=wide[2:]
+            )
+            qs = qs.filter(near | reaches | served).filter(
+                Q(distance__lte=query.within_km)
+                | Q(radius_km__isnull=False, distance__lte=F("radius_km"))
+                | served
+            )
+    weight = Case(
+        *[When(freshness=f, then=Value(w)) for f, w in FRESHNESS_WEIGHT.items()],
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    if query.text.strip():
+        if connection.vendor == "postgresql":
+            sq = SearchQuery(query.text, config="english", search_type="websearch")
+            qs = qs.filter(search_vector=sq).annotate(
+                score=SearchRank(F("search_vector"), sq) * weight
+            )
+        else:
+            ranks = _sqlite_ranks(query.text)
+            ids = [_uuid(k) for k in ranks]
+            qs = qs.filter(service_id__in=ids).annotate(
+                score=Case(
+                    *[When(service_id=_uuid(k), then=Value(v)) for k, v in ranks.items()],
+                    default=Value(0.0),
+                    output_field=FloatField(),
+                )
+                * weight
+                if ranks
+                else Value(0.0, output_field=FloatField())
+            )
+        sort = sort or Sort.RELEVANCE
+    else:
+        qs = qs.annotate(score=weight)
+    if not sort:
+        sort = Sort.DISTANCE if query.place else Sort.NAME
+    if sort == Sort.DISTANCE and query.place:
+        order = [F("distance").asc(nulls_last=True), "-score", "service__name"]
+    elif sort == Sort.FRESHNESS:
+        order = [F("service__assured_date").desc(nulls_last=True), "service__name"]
+    elif sort == Sort.RELEVANCE and query.text.strip():
+        order = ["-score", "service__name"]
+        if query.place:
+            order.insert(1, F("distance").asc(nulls_last=True))
+    else:
+        sort = Sort.NAME
+        order = ["freshness", "service__name"]
+    return qs.order_by(*order, "service_id"), sort
+
+
+def _uuid(hex_id: str):
+    import uuid
+
+    return uuid.UUID(hex_id)
+
+
+def search(query: Query) -> Results:
+    qs, sort = build_queryset(query)
+    total = qs.count()
+    start = (query.page - 1) * query.per_page
+    page = list(
+        qs.select_related("service", "service__organization")[start : start + query.per_page]
+    )
+    for profile in page:
+        profile.service.search_distance = getattr(profile, "distance", None)
+    return Results(
+        items=[p.service for p in page],
+        total=total,
+        page=query.page,
+        per_page=query.per_page,
+        sort=sort,
+    )
+
+
+def freshness_for(profile: ServiceProfile, today, *, reminders_before_sinking: int = 3) -> int:
+    if not profile.review_due(today):
+        return Freshness.CURRENT
+    if profile.reminders_sent >= reminders_before_sinking:
+        return Freshness.UNCHECKED
+    return Freshness.DUE
