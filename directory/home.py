@@ -1,0 +1,40 @@
+"""The directory's navigation items and home-page panels."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import home, navigation
+
+from .access import can_signpost, is_editor
+
+
+def _is_editor(request) -> bool:
+    return getattr(request, "person", None) is not None and is_editor(request.roles)
+
+
+def _signposts(request) -> bool:
+    return getattr(request, "person", None) is not None and can_signpost(request.roles)
+
+
+def _editor_context(request) -> dict:
+    from .selectors import queue_counts
+
+    return {"counts": queue_counts(request.partnership)}
+
+
+navigation.register(
+    navigation.NavItem("directory", _("Find help"), "directory:search", lambda r: True, order=30)
+)
+navigation.register(
+    navigation.NavItem("directory-queue", _("Directory queue"), "directory:queue", _is_editor, order=70)
+)
+home.register(
+    home.HomePanel("directory.search", "directory/home/search.html", lambda r: True, order=40)
+)
+home.register(
+    home.HomePanel(
+        "directory.editor", "directory/home/editor.html", _is_editor, _editor_context, order=45
+    )
+)
+home.register(
+    home.HomePanel("directory.signpost", "directory/home/signpost.html", _signposts, order=46)
+)
