@@ -343,6 +343,9 @@ class Visit(models.Model):
     ends_at = models.DateTimeField(_("planned end"))
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)
+    checked_out_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     overdue_alert_sent_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
