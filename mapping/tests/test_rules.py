@@ -139,3 +139,21 @@ def test_every_combination_of_answers_gives_a_classification_and_an_explanation(
         assert answers.power_moved or answers.budget_moved
     if result.really_between_organisations:
         assert result.ladder < Ladder.ENGAGEMENT
+
+
+def test_quick_wins_and_hard_slogs_are_named():
+    from mapping.rules import focus
+
+    assert focus.priority(4.5, 1.5) == focus.QUICK_WIN
+    assert focus.priority(1.5, 4.5) == focus.HARD_SLOG
+    assert focus.priority(4, 4) == focus.BIG_BET
+    assert focus.priority(2, 2) == focus.SMALL_JOB
+
+
+def test_stakeholders_fall_in_the_quadrant_of_their_power_and_influence():
+    from mapping.rules import focus
+
+    assert focus.stakeholder_quadrant(5, 5) == focus.PARTNERS
+    assert focus.stakeholder_quadrant(5, 1) == focus.KEEP_SATISFIED
+    assert focus.stakeholder_quadrant(1, 5) == focus.INVITE_IN
+    assert focus.stakeholder_quadrant(1, 1) == focus.SILENT
