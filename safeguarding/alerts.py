@@ -1,0 +1,83 @@
+"""Overdue check-outs: tell the brokers, once per visit.
+
+Run by `manage.py safeguarding_alerts` (every few minutes from cron) or as the
+`safeguarding.tasks.send_overdue_alerts` task. Each visit is marked in the
+same transaction as its notices, and only if nobody marked it first, so two
+runs at once never alert twice.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from people.models import Partnership, Person, Role
+from people.notices import notice_send
+
+from .access import brokers_of
+from .models import Visit
+from .selectors import overdue_visits
+
+
+def _who_to_tell(visit: Visit):
+    brokers = list(brokers_of(visit.organisation))
+    if brokers:
+        return brokers
+    # No broker: the partnership's administrators must hear instead.
+    return list(
+        Person.objects.filter(
+            partnership_id=visit.organisation.partnership_id,
+            memberships__role=Role.ADMINISTRATOR,
+            memberships__ended_on__isnull=True,
+            erased_at__isnull=True,
+        ).distinct()
+    )
+
+
+@transaction.atomic
+def _alert(visit: Visit, now: datetime.datetime) -> bool:
+    claimed = Visit.objects.filter(pk=visit.pk, overdue_alert_sent_at__isnull=True).update(
+        overdue_alert_sent_at=now
+    )
+    if not claimed:
+        return False
+    due = timezone.localtime(visit.ends_at).strftime("%H:%M on %d %B")
+    for person in _who_to_tell(visit):
+        notice_send(
+            person=person,
+            subject=_("Check-out overdue: %(helper)s") % {"helper": visit.helper.display_name},
+            body=_(
+                "%(helper)s has not checked out of a visit that was due to end at %(due)s. "
+                "Please phone them to make sure they and the person they visited are safe, "
+                "then record it on the visit: %(url)s"
+            )
+            % {
+                "helper": visit.helper.display_name,
+                "due": due,
+                "url": reverse("safeguarding:visit-detail", args=[visit.pk]),
+            },
+            by=None,
+            source="safeguarding.visit.overdue_alerted",
+        )
+    audit_record(
+        "safeguarding.visit.overdue_alerted",
+        person=visit.helper,
+        organisation=visit.organisation,
+        target=visit,
+    )
+    return True
+
+
+def overdue_alerts_send(*, now: datetime.datetime | None = None) -> int:
+    """Alert brokers about each overdue visit not yet alerted; return how many."""
+    now = now or timezone.now()
+    sent = 0
+    for partnership in Partnership.objects.order_by("pk"):
+        organisations = partnership.organisations.filter(is_active=True)
+        for visit in overdue_visits(organisations, now):
+            if visit.overdue_alert_sent_at is None and _alert(visit, now):
+                sent += 1
+    return sent
