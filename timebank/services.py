@@ -554,3 +554,115 @@ def referral_make(
         target=referral,
     )
     return referral
+
+
+# Introductions -------------------------------------------------------------
+
+
+def introduction_make(
+    *, request: Listing, helper: Account, by, starts_at: datetime.datetime | None = None
+) -> Exchange:
+    """The broker introduces a helper to someone who asked: a proposed exchange, and both told."""
+    from people.notices import notice_send
+
+    if request.kind != Listing.Kind.REQUEST or request.status == Listing.Status.CLOSED:
+        raise DomainError(_("This request is no longer open."), code="closed")
+    with transaction.atomic():
+        exchange = exchange_propose(
+            bank=request.bank,
+            receiver=request.account,
+            givers=[helper],
+            description=request.title,
+            where=request.where,
+            by=by,
+            request=request,
+            starts_at=starts_at,
+        )
+        asker, giver = request.account, helper
+        bank = request.bank.name
+        for person, subject, body in (
+            (
+                asker.person,
+                _("Someone can help: %(title)s") % {"title": request.title},
+                _(
+                    "Hello %(name)s,\n\n%(helper)s from %(bank)s would like to help with "
+                    "“%(title)s”. We will be in touch to agree a time.\n\nTime credits are not "
+                    "money and are not income."
+                )
+                % {
+                    "name": getattr(asker.person, "display_name", ""),
+                    "helper": giver.person.given_name if giver.person else giver.owner_name,
+                    "bank": bank,
+                    "title": request.title,
+                },
+            ),
+            (
+                giver.person,
+                _("Could you help? %(title)s") % {"title": request.title},
+                _(
+                    "Hello %(name)s,\n\n%(asker)s has asked %(bank)s for help with "
+                    "“%(title)s”, and we thought of you. We will be in touch to agree a time."
+                )
+                % {
+                    "name": getattr(giver.person, "display_name", ""),
+                    "asker": asker.person.given_name if asker.person else asker.owner_name,
+                    "bank": bank,
+                    "title": request.title,
+                },
+            ),
+        ):
+            if person is not None and not person.erased_at:
+                notice_send(
+                    person=person,
+                    subject=subject,
+                    body=body,
+                    by=_actor(by),
+                    source="timebank.introduction.made",
+                )
+        audit_record(
+            "timebank.introduction.made",
+            actor=_actor(by),
+            person=asker.person,
+            organisation=request.bank.organisation,
+            target=exchange,
+            data={"helper_account": helper.pk, "request": request.pk},
+        )
+    return exchange
+
+
+# Expenses ------------------------------------------------------------------
+
+
+def expense_claim(
+    *,
+    exchange: Exchange,
+    person: Person,
+    kind: str,
+    amount_pence: int,
+    by,
+    miles=None,
+    description="",
+) -> "Expense":
+    """Money spent helping is repaid in money: it never touches the credits."""
+    from .models import Expense
+
+    if amount_pence <= 0:
+        raise DomainError(_("Enter an amount above zero."), field="amount")
+    expense = Expense.objects.create(
+        exchange=exchange,
+        person=person,
+        kind=kind,
+        miles=miles,
+        amount_pence=amount_pence,
+        description=description,
+        created_by=_actor(by),
+    )
+    audit_record(
+        "timebank.expense.claimed",
+        actor=_actor(by),
+        person=person,
+        organisation=exchange.bank.organisation,
+        target=expense,
+        data={"pence": amount_pence},
+    )
+    return expense
