@@ -1,0 +1,243 @@
+"""Exchanges move through their states; only confirming touches balances;
+safeguarding decides who may take help on; statements and privacy."""
+
+import uuid
+
+import pytest
+
+from core.errors import DomainError
+from core.testing import make_person
+from people.models import Notice
+from timebank import services
+from timebank.integrity import ledger_problems
+from timebank.matching import suggest_helpers
+from timebank.models import Account, Exchange, Listing, Transfer
+from timebank.testing import bank_for_world, give_checks, relaxed_policy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(world):
+    return bank_for_world(world)
+
+
+def acc(bank, person):
+    return Account.objects.get(bank=bank, person=person)
+
+
+def propose(bank, world, where="community"):
+    return services.exchange_propose(
+        bank=bank,
+        receiver=acc(bank, world.anne),
+        givers=[acc(bank, world.claire)],
+        description="A lift to the surgery",
+        where=where,
+        by=None,
+    )
+
+
+def test_pending_exchanges_never_touch_balances_and_confirming_posts_once(world, bank):
+    give_checks(world.claire, world.timebank_org)
+    exchange = propose(bank, world)
+    exchange = services.exchange_agree(exchange=exchange, by=world.morag.user)
+    exchange = services.exchange_done(exchange=exchange, minutes=90, by=world.claire.user)
+    assert acc(bank, world.anne).balance_minutes == 0
+    assert Transfer.objects.count() == 0
+    key = uuid.uuid4()
+    services.exchange_confirm(exchange=exchange, by=world.morag.user, idempotency_key=key)
+    services.exchange_confirm(exchange=exchange, by=world.morag.user, idempotency_key=key)
+    assert acc(bank, world.anne).balance_minutes == -90
+    assert acc(bank, world.claire).balance_minutes == 90
+    assert Transfer.objects.count() == 1
+    assert Exchange.objects.get(pk=exchange.pk).status == "confirmed"
+
+
+def test_an_unchecked_helper_is_refused_with_the_reasons(world, bank):
+    exchange = propose(bank, world)
+    with pytest.raises(DomainError, match="references"):
+        services.exchange_agree(exchange=exchange, by=world.morag.user)
+    assert Exchange.objects.get(pk=exchange.pk).status == "proposed"
+
+
+def test_a_member_needing_extra_care_needs_a_second_checked_helper(world, bank):
+    from safeguarding.models import ExtraCareFlag
+
+    give_checks(world.claire, world.timebank_org, disclosure=False)
+    ExtraCareFlag.objects.create(
+        organisation=world.timebank_org, person=world.anne, reason="Memory loss"
+    )
+    exchange = propose(bank, world)
+    with pytest.raises(DomainError) as error:
+        services.exchange_agree(exchange=exchange, by=world.morag.user)
+    assert error.value.code == "needs_second_person"
+    second = make_person(world.partnership, "Sandy", orgs=[world.timebank_org])
+    give_checks(second, world.timebank_org)
+    services.account_open(bank=bank, person=second)
+    exchange = services.exchange_agree(exchange=exchange, by=world.morag.user, second_helper=second)
+    assert exchange.second_helper == second
+
+
+def test_an_agreed_home_visit_is_scheduled_for_check_in(world, bank):
+    give_checks(world.claire, world.timebank_org)
+    exchange = services.exchange_agree(
+        exchange=propose(bank, world, where="home"), by=world.morag.user
+    )
+    from safeguarding.models import Visit
+
+    visit = Visit.objects.get(pk=exchange.visit_id)
+    assert visit.subject == f"timebank.exchange:{exchange.pk}"
+    assert visit.helper == world.claire
+
+
+def test_cancelling_needs_a_reason_and_reopens_the_request(world, bank):
+    listing = services.listing_create(
+        account=acc(bank, world.anne),
+        kind="request",
+        by=None,
+        category=world.category,
+        title="Lift",
+        where="community",
+    )
+    exchange = services.introduction_make(
+        request=listing, helper=acc(bank, world.claire), by=world.morag.user
+    )
+    assert Listing.objects.get(pk=listing.pk).status == "matched"
+    with pytest.raises(DomainError):
+        services.exchange_cancel(exchange=exchange, reason=" ", by=None)
+    services.exchange_cancel(exchange=exchange, reason="Anne is in hospital", by=None)
+    assert Listing.objects.get(pk=listing.pk).status == "open"
+
+
+def test_an_introduction_tells_both_people_by_their_preferred_route(world, bank):
+    listing = services.listing_create(
+        account=acc(bank, world.anne),
+        kind="request",
+        by=None,
+        category=world.category,
+        title="Lift",
+        where="community",
+    )
+    services.introduction_make(request=listing, helper=acc(bank, world.claire), by=world.morag.user)
+    notices = Notice.objects.filter(source="timebank.introduction.made")
+    assert {n.person for n in notices} == {world.anne, world.claire}
+    assert notices.get(person=world.anne).route == "phone"
+
+
+def test_a_group_activity_pays_each_participant_from_the_organiser(world, bank):
+    relaxed_policy(world.timebank_org)
+    org = services.organisation_account(bank)
+    services.overdraft_grant(
+        account=org, limit_minutes=-100 * 60, reason="Pays volunteers", by=None
+    )
+    services.exchange_record(
+        bank=bank,
+        receiver=org,
+        givers=[acc(bank, world.anne), acc(bank, world.claire)],
+        minutes=120,
+        description="Community garden",
+        by=None,
+    )
+    org.refresh_from_db()
+    assert org.balance_minutes == -240
+    assert acc(bank, world.claire).balance_minutes == 120
+    assert ledger_problems() == []
+
+
+def test_a_broker_undoes_a_confirmed_exchange_with_a_linked_correction(world, bank):
+    relaxed_policy(world.timebank_org)
+    exchange = services.exchange_record(
+        bank=bank,
+        receiver=acc(bank, world.anne),
+        givers=[acc(bank, world.claire)],
+        minutes=60,
+        description="x",
+        by=None,
+    )
+    services.exchange_reverse(
+        exchange=exchange, reason="Recorded for the wrong person", by=world.morag.user
+    )
+    exchange.refresh_from_db()
+    assert exchange.status == "reversed"
+    assert exchange.transfer.reversed_by.reason == "Recorded for the wrong person"
+    assert acc(bank, world.claire).balance_minutes == 0
+
+
+def test_matching_puts_a_checked_helper_who_offers_this_first_and_says_why(world, bank):
+    give_checks(world.claire, world.timebank_org)
+    other = make_person(world.partnership, "Uncleared", orgs=[world.timebank_org])
+    services.account_open(bank=bank, person=other)
+    services.listing_create(
+        account=acc(bank, world.claire),
+        kind="offer",
+        by=None,
+        category=world.category,
+        title="Driving",
+        where="community",
+    )
+    request = services.listing_create(
+        account=acc(bank, world.anne),
+        kind="request",
+        by=None,
+        category=world.category,
+        title="Lift",
+        where="community",
+    )
+    suggestions = suggest_helpers(request)
+    assert suggestions[0].account.person == world.claire
+    assert suggestions[0].allowed
+    assert any("Offers" in r for r in suggestions[0].reasons)
+    last = [s for s in suggestions if s.account.person == other][0]
+    assert not last.allowed and last.cautions
+
+
+def test_negative_balances_are_hidden_from_members_but_not_brokers(world, bank, client_for):
+    relaxed_policy(world.timebank_org)
+    services.exchange_record(
+        bank=bank,
+        receiver=acc(bank, world.claire),
+        givers=[acc(bank, world.anne)],
+        minutes=90,
+        description="Ironing",
+        by=None,
+    )
+    url = acc(bank, world.claire).get_absolute_url()
+    body = client_for(world.claire).get(url).content.decode()
+    assert "-1.5 hours" not in body and "Ironing" in body
+    body = client_for(world.morag).get(url).content.decode()
+    assert "-1.5 hours" in body
+
+
+def test_a_member_cannot_confirm_for_others_or_see_others_exchanges(world, bank, client_for):
+    give_checks(world.claire, world.timebank_org)
+    exchange = services.exchange_agree(exchange=propose(bank, world), by=world.morag.user)
+    services.exchange_done(exchange=exchange, minutes=60, by=None)
+    client = client_for(world.claire)
+    url = f"/timebank/{bank.slug}/exchanges/{exchange.pk}/confirm/"
+    assert client.post(url, {"idempotency_key": str(uuid.uuid4())}).status_code == 403
+    stranger = make_person(
+        world.partnership, "Stranger", email="s@example.org", orgs=[world.timebank_org]
+    )
+    services.account_open(bank=bank, person=stranger)
+    assert client_for(stranger).get(exchange.get_absolute_url()).status_code == 403
+    assert acc(bank, world.anne).balance_minutes == 0
+
+
+def test_a_member_proposes_only_exchanges_they_take_part_in(world, bank, client_for):
+    client = client_for(world.claire)
+    response = client.post(
+        f"/timebank/{bank.slug}/exchanges/new/",
+        {
+            "other": acc(bank, world.anne).pk,
+            "direction": "i_helped",
+            "description": "Gardening",
+            "where": "community",
+            "receiver": acc(bank, world.anne).pk,
+            "giver": acc(bank, world.anne).pk,
+            "minutes": "5",
+        },
+    )
+    assert response.status_code == 302
+    exchange = Exchange.objects.get(description="Gardening")
+    assert exchange.status == "proposed"
+    assert exchange.participants.get().account.person == world.claire
