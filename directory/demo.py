@@ -40,49 +40,148 @@ SERVICE_COUNT = 300
 
 # code, name, description, name patterns, audiences, free share, area-wide?
 CATEGORIES = [
-    ("lunch-club", "Lunch clubs", "A hot meal and company.",
-     ["{town} Lunch Club", "{town} Friendship Lunch", "{venue} Soup and Sandwich Club"],
-     "older_people", 0.2, False),
-    ("walking", "Walking groups", "Gentle walks with others.",
-     ["{town} Health Walk", "{town} Strollers", "{venue} Walking Group"],
-     "adults,older_people", 1.0, False),
-    ("carers-cafe", "Carers' cafés", "A break and a chat for unpaid carers.",
-     ["{town} Carers' Café", "{venue} Carers' Drop-in"], "carers", 1.0, False),
-    ("dementia-cafe", "Dementia cafés", "A welcome for people living with dementia and those who care.",
-     ["{town} Memory Café", "{venue} Dementia Café"], "older_people,carers", 1.0, False),
-    ("advice", "Advice", "Help with money, benefits, housing and rights.",
-     ["{town} Advice Surgery", "{town} Benefits Help", "{venue} Money Advice"],
-     "adults,older_people", 1.0, True),
-    ("befriending", "Befriending", "A regular visit or call from a volunteer.",
-     ["{town} Befriending", "{town} Telephone Friends"], "older_people", 1.0, True),
-    ("transport", "Transport", "Lifts to appointments, shops and groups.",
-     ["{town} Community Transport", "{town} Dial-a-Bus", "{town} Volunteer Drivers"],
-     "older_people,adults", 0.3, True),
-    ("exercise", "Keeping active", "Seated exercise, tai chi, swimming and more.",
-     ["{venue} Chair Exercise", "{town} Tai Chi", "{venue} Strength and Balance"],
-     "older_people,adults", 0.4, False),
-    ("arts", "Arts and crafts", "Making things together.",
-     ["{town} Knit and Natter", "{venue} Art Group", "{town} Craft Circle"],
-     "adults,older_people", 0.5, False),
-    ("mens-shed", "Men's sheds", "Space to make, mend and talk.",
-     ["{town} Men's Shed"], "adults,older_people", 1.0, False),
-    ("mental-health", "Mental health support", "Someone to talk to, and groups for wellbeing.",
-     ["{town} Wellbeing Group", "{venue} Listening Service"], "adults,young_people", 1.0, False),
-    ("digital", "Digital skills", "Help with phones, tablets and getting online.",
-     ["{venue} Digital Drop-in", "{town} Tech Help"], "older_people,adults", 1.0, False),
-    ("families", "Families and children", "Groups for parents, carers and children.",
-     ["{town} Toddler Group", "{venue} Family Fun"], "families,children", 0.7, False),
+    (
+        "lunch-club",
+        "Lunch clubs",
+        "A hot meal and company.",
+        ["{town} Lunch Club", "{town} Friendship Lunch", "{venue} Soup and Sandwich Club"],
+        "older_people",
+        0.2,
+        False,
+    ),
+    (
+        "walking",
+        "Walking groups",
+        "Gentle walks with others.",
+        ["{town} Health Walk", "{town} Strollers", "{venue} Walking Group"],
+        "adults,older_people",
+        1.0,
+        False,
+    ),
+    (
+        "carers-cafe",
+        "Carers' cafés",
+        "A break and a chat for unpaid carers.",
+        ["{town} Carers' Café", "{venue} Carers' Drop-in"],
+        "carers",
+        1.0,
+        False,
+    ),
+    (
+        "dementia-cafe",
+        "Dementia cafés",
+        "A welcome for people living with dementia and those who care.",
+        ["{town} Memory Café", "{venue} Dementia Café"],
+        "older_people,carers",
+        1.0,
+        False,
+    ),
+    (
+        "advice",
+        "Advice",
+        "Help with money, benefits, housing and rights.",
+        ["{town} Advice Surgery", "{town} Benefits Help", "{venue} Money Advice"],
+        "adults,older_people",
+        1.0,
+        True,
+    ),
+    (
+        "befriending",
+        "Befriending",
+        "A regular visit or call from a volunteer.",
+        ["{town} Befriending", "{town} Telephone Friends"],
+        "older_people",
+        1.0,
+        True,
+    ),
+    (
+        "transport",
+        "Transport",
+        "Lifts to appointments, shops and groups.",
+        ["{town} Community Transport", "{town} Dial-a-Bus", "{town} Volunteer Drivers"],
+        "older_people,adults",
+        0.3,
+        True,
+    ),
+    (
+        "exercise",
+        "Keeping active",
+        "Seated exercise, tai chi, swimming and more.",
+        ["{venue} Chair Exercise", "{town} Tai Chi", "{venue} Strength and Balance"],
+        "older_people,adults",
+        0.4,
+        False,
+    ),
+    (
+        "arts",
+        "Arts and crafts",
+        "Making things together.",
+        ["{town} Knit and Natter", "{venue} Art Group", "{town} Craft Circle"],
+        "adults,older_people",
+        0.5,
+        False,
+    ),
+    (
+        "mens-shed",
+        "Men's sheds",
+        "Space to make, mend and talk.",
+        ["{town} Men's Shed"],
+        "adults,older_people",
+        1.0,
+        False,
+    ),
+    (
+        "mental-health",
+        "Mental health support",
+        "Someone to talk to, and groups for wellbeing.",
+        ["{town} Wellbeing Group", "{venue} Listening Service"],
+        "adults,young_people",
+        1.0,
+        False,
+    ),
+    (
+        "digital",
+        "Digital skills",
+        "Help with phones, tablets and getting online.",
+        ["{venue} Digital Drop-in", "{town} Tech Help"],
+        "older_people,adults",
+        1.0,
+        False,
+    ),
+    (
+        "families",
+        "Families and children",
+        "Groups for parents, carers and children.",
+        ["{town} Toddler Group", "{venue} Family Fun"],
+        "families,children",
+        0.7,
+        False,
+    ),
 ]
 VENUES = [
-    "Church Hall", "Community Centre", "Library", "Bowling Club", "Leisure Centre",
-    "Miners' Welfare", "Village Hall", "Parish Rooms", "Old School", "Health Centre",
+    "Church Hall",
+    "Community Centre",
+    "Library",
+    "Bowling Club",
+    "Leisure Centre",
+    "Miners' Welfare",
+    "Village Hall",
+    "Parish Rooms",
+    "Old School",
+    "Health Centre",
 ]
 STREETS = ["High Street", "Main Street", "Church Road", "Station Road", "Mill Lane", "Park Avenue"]
 RUNNERS = [
-    "Glenbrae Voluntary Action", "Age Scotland Glenbrae", "Glenbrae Carers Centre",
-    "Glenbrae Council Community Learning", "Kirkton Community Trust",
-    "Inverbrae Development Trust", "Glenbrae Citizens Advice", "Alzheimer Scotland Glenbrae",
-    "Glenbrae Leisure", "Strathmuir Churches Together",
+    "Glenbrae Voluntary Action",
+    "Age Scotland Glenbrae",
+    "Glenbrae Carers Centre",
+    "Glenbrae Council Community Learning",
+    "Kirkton Community Trust",
+    "Inverbrae Development Trust",
+    "Glenbrae Citizens Advice",
+    "Alzheimer Scotland Glenbrae",
+    "Glenbrae Leisure",
+    "Strathmuir Churches Together",
 ]
 TIMES = [("10:00", "12:00"), ("12:00", "14:00"), ("13:30", "15:30"), ("18:30", "20:30")]
 AUDIENCE_SUGGESTIONS = [
@@ -173,9 +272,7 @@ def _place(partnership, rng, index, service, org):
             ]
         ),
     )
-    sal = ServiceAtLocation.objects.create(
-        id=_id("sal", index), service=service, location=location
-    )
+    sal = ServiceAtLocation.objects.create(id=_id("sal", index), service=service, location=location)
     return area, sal
 
 
@@ -222,22 +319,35 @@ def _service(ctx, rng, index, terms, owners):
     )
     if not is_free:
         CostOption.objects.create(
-            id=_id("cost", index), service=service, option="Each session", currency="GBP",
-            amount=3, amount_description="per session, including tea",
+            id=_id("cost", index),
+            service=service,
+            option="Each session",
+            currency="GBP",
+            amount=3,
+            amount_description="per session, including tea",
         )
     confidential = code == "advice" and index % 5 == 0
     if area_wide and not confidential:
         ServiceArea.objects.create(
-            id=_id("area", index), service=service, name="Glenbrae",
-            description="Everyone living in Glenbrae.", uri=GSS_URI + geography.COUNCIL_CODE,
+            id=_id("area", index),
+            service=service,
+            name="Glenbrae",
+            description="Everyone living in Glenbrae.",
+            uri=GSS_URI + geography.COUNCIL_CODE,
         )
     else:
         _place(p, rng, index, service, org)
     day = DAYS[index % 5 if index % 11 else 5]
     opens, closes = TIMES[index % len(TIMES)]
     Schedule.objects.create(
-        id=_id("schedule", index), service=service, freq="WEEKLY", wkst="MO", byday=day,
-        opens_at=opens, closes_at=closes, description="",
+        id=_id("schedule", index),
+        service=service,
+        freq="WEEKLY",
+        wkst="MO",
+        byday=day,
+        opens_at=opens,
+        closes_at=closes,
+        description="",
     )
     ServiceProfile.objects.create(
         service=service,

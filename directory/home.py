@@ -25,7 +25,9 @@ navigation.register(
     navigation.NavItem("directory", _("Find help"), "directory:search", lambda r: True, order=30)
 )
 navigation.register(
-    navigation.NavItem("directory-queue", _("Directory queue"), "directory:queue", _is_editor, order=70)
+    navigation.NavItem(
+        "directory-queue", _("Directory queue"), "directory:queue", _is_editor, order=70
+    )
 )
 home.register(
     home.HomePanel("directory.search", "directory/home/search.html", lambda r: True, order=40)
