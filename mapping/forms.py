@@ -114,11 +114,16 @@ class ParticipationForm(forms.Form):
                 label=_("%(who)s: their main part") % {"who": label},
                 choices=Participation.Part.choices,
                 initial=row.part if row else Participation.Part.USING,
+                required=False,
             )
 
     def rows(self) -> list[tuple[str, str, int]]:
         return [
-            (value, self.cleaned_data[f"{value}_part"], self.cleaned_data[f"{value}_number"] or 0)
+            (
+                value,
+                self.cleaned_data[f"{value}_part"] or Participation.Part.USING,
+                self.cleaned_data[f"{value}_number"] or 0,
+            )
             for value, _label in Participant.choices
         ]
 
@@ -226,7 +231,7 @@ class IngredientsForm(forms.Form):
             self.fields[f"{value}_rating"] = forms.TypedChoiceField(
                 label=_("%(ingredient)s: you know you have it when %(test)s")
                 % {"ingredient": label, "test": HAVE_IT_WHEN[value]},
-                choices=[*((str(v), l) for v, l in Rating.choices), ("", _("Don't know"))],
+                choices=[*((str(v), label) for v, label in Rating.choices), ("", _("Don't know"))],
                 widget=forms.RadioSelect,
                 coerce=int,
                 empty_value=None,
