@@ -48,14 +48,14 @@ def _alert(visit: Visit, now: datetime.datetime) -> bool:
     for person in _who_to_tell(visit):
         notice_send(
             person=person,
-            subject=_("Check-out overdue: %(helper)s") % {"helper": visit.helper.display_name},
+            subject=_("A check-out is overdue"),
+            # No names: the notice may go by email, and must not outlive an erasure.
             body=_(
-                "%(helper)s has not checked out of a visit that was due to end at %(due)s. "
-                "Please phone them to make sure they and the person they visited are safe, "
-                "then record it on the visit: %(url)s"
+                "A helper has not checked out of a visit that was due to end at %(due)s. "
+                "Please open the visit, phone them to make sure they and the person they "
+                "visited are safe, then record it: %(url)s"
             )
             % {
-                "helper": visit.helper.display_name,
                 "due": due,
                 "url": reverse("safeguarding:visit-detail", args=[visit.pk]),
             },

@@ -140,9 +140,10 @@ class ConcernForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if organisations is not None and len(organisations) == 1:
+        choices = list(organisations) if organisations is not None else []
+        if len(choices) == 1:
             self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].initial = choices[0].pk
 
 
 class ConcernActionForm(forms.Form):

@@ -41,18 +41,25 @@ def _with_brokers(qs):
     return qs.filter(memberships__role=Role.BROKER, memberships__ended_on__isnull=True).distinct()
 
 
-def _organisations_for(request, raiser: Person, about: Person | None) -> list[Organisation]:
+def _organisations_for(request, raiser: Person, about: Person | None):
     """Where the concern should go: the raiser's organisations (those the person it is
     about shares first), else any organisation of the partnership with a broker."""
     own = _with_brokers(_active_orgs(raiser))
     if about is not None:
         shared = own.filter(pk__in=_active_orgs(about).values("pk"))
         if shared.exists():
-            return list(shared.order_by("name"))
+            return _plain(shared)
     if own.exists():
-        return list(own.order_by("name"))
+        return _plain(own)
     everyone = Organisation.objects.filter(partnership=request.partnership, is_active=True)
-    return list(_with_brokers(everyone).order_by("name"))
+    return _plain(_with_brokers(everyone))
+
+
+def _plain(qs):
+    # A fresh queryset without the joins, for the form's choices.
+    return Organisation.objects.filter(pk__in=list(qs.values_list("pk", flat=True))).order_by(
+        "name"
+    )
 
 
 def _may_name(request, raiser: Person, about: Person) -> bool:
@@ -96,7 +103,7 @@ def concern_raise(request: HttpRequest) -> HttpResponse:
             "form": form,
             "about_name": about.display_name if about and _may_name(request, raiser, about) else "",
             "about_given": about is not None,
-            "no_organisation": not organisations,
+            "no_organisation": not organisations.exists(),
         },
     )
 
