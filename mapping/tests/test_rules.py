@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from mapping.rules import Answers, Co, Ladder, Level, OneWay, Osborne, Scope, Who, classify
 
-P, O, T, C, N = Who.PROFESSIONALS, Who.ORGANISATIONS, Who.TOGETHER, Who.CITIZENS, Who.NOBODY
+P, ORGS, T, C, N = Who.PROFESSIONALS, Who.ORGANISATIONS, Who.TOGETHER, Who.CITIZENS, Who.NOBODY
 
 
 def test_consultation_stays_consultation_even_when_people_are_said_to_have_designed_it():
@@ -24,7 +24,7 @@ def test_plain_consultation_says_professionals_decided():
 
 
 def test_organisations_collaborating_is_co_management_not_co_production():
-    result = classify(Answers(defined=P, decided=O, designed=O, delivered=O, assessed=P))
+    result = classify(Answers(defined=P, decided=ORGS, designed=ORGS, delivered=ORGS, assessed=P))
     assert result.really_between_organisations
     assert "co-management" in result.between_organisations
     assert "co-governance" in result.between_organisations
@@ -35,7 +35,7 @@ def test_organisations_collaborating_is_co_management_not_co_production():
 
 
 def test_organisations_delivering_with_citizens_in_the_room_is_not_only_between_organisations():
-    result = classify(Answers(decided=O, designed=T, delivered=O))
+    result = classify(Answers(decided=ORGS, designed=T, delivered=ORGS))
     assert not result.really_between_organisations
     assert result.ladder is Ladder.CO_DESIGN
 
@@ -98,7 +98,7 @@ def test_the_register_saying_nobody_takes_part_is_pointed_out():
 
 
 def test_every_sentence_renders_through_a_translator():
-    result = classify(Answers(decided=O, delivered=O))
+    result = classify(Answers(decided=ORGS, delivered=ORGS))
     rendered = [s.render(lambda text: f"[{text}]") for s in result.why]
     assert all(text.startswith("[") for text in rendered)
     assert "[co-governance and co-management]" in rendered[0]
