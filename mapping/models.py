@@ -158,6 +158,9 @@ class Participation(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_who_display()}: {self.number}"
+
 
 class Link(models.Model):
     """Something on the platform the initiative uses: (linkable key, object id)."""
@@ -172,6 +175,9 @@ class Link(models.Model):
                 fields=["initiative", "key", "object_id"], name="mapping_link_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.key}:{self.object_id}"
 
 
 def _choices(enum_cls, labels):
@@ -303,6 +309,9 @@ class Classification(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.get_ladder_display()}"
+
     def answers(self, citizens_take_part: bool | None = None) -> rules.Answers:
         return rules.Answers(
             defined=rules.Who(self.defined),
@@ -379,6 +388,9 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.get_group_display()}"
+
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
@@ -400,6 +412,9 @@ class IngredientAnswer(models.Model):
                 name="mapping_answer_rating_in_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_ingredient_display()}: {self.rating}"
 
 
 class Factor(models.Model):
@@ -440,6 +455,9 @@ class InitiativeFactor(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.factor}"
+
 
 class Snapshot(models.Model):
     """The partnership picture as it stood at the end of a period."""
@@ -457,6 +475,9 @@ class Snapshot(models.Model):
                 fields=["partnership", "period"], name="mapping_snapshot_one_per_period"
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.period
 
 
 class Activity(models.Model):
@@ -493,6 +514,9 @@ class ActivityScore(models.Model):
                 name="mapping_score_in_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.activity}: {self.impact}/{self.effort}"
 
 
 class Stakeholder(models.Model):
@@ -544,6 +568,9 @@ class StepProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "step"], name="mapping_step_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()}: {self.get_status_display()}"
 
 
 def period_of(day: datetime.date) -> str:
