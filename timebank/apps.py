@@ -7,6 +7,7 @@ class TimebankConfig(AppConfig):
     verbose_name = _("Time bank")
 
     def ready(self) -> None:
-        from . import actions, home, privacy  # noqa: F401
+        from . import actions, dbguard, home, privacy  # noqa: F401
 
         actions.register_all()
+        dbguard.install()

@@ -5,6 +5,8 @@
   at least two. A posting cannot be added to a transfer already written.
 - Postings are never updated or deleted; nor are transfers, except that a
   deleted login may leave `recorded_by` empty.
+- On SQLite, `manage.py flush` may empty the ledger (timebank.dbguard);
+  PostgreSQL's flush uses TRUNCATE, which row triggers do not see.
 - Every posting adds its minutes to its account's cached balance.
 """
 
@@ -41,6 +43,7 @@ SQLITE = [
     """,
     """
     CREATE TRIGGER timebank_posting_no_delete BEFORE DELETE ON timebank_posting
+    WHEN timebank_ledger_locked()
     BEGIN SELECT RAISE(ABORT, 'timebank ledger: postings cannot be deleted'); END
     """,
     """
@@ -57,6 +60,7 @@ SQLITE = [
     """,
     """
     CREATE TRIGGER timebank_transfer_no_delete BEFORE DELETE ON timebank_transfer
+    WHEN timebank_ledger_locked()
     BEGIN SELECT RAISE(ABORT, 'timebank ledger: transfers cannot be deleted'); END
     """,
 ]
