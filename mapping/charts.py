@@ -13,8 +13,11 @@ def star_chart(picture) -> str:
     labels = [str(row["label"]) for row in picture.star]
     practised = [row["practised"] for row in picture.star]
     led = [row["led"] for row in picture.star]
-    angles = [math.pi / 2 - 2 * math.pi * i / len(labels) for i in range(len(labels))]
+    angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
     fig, ax = plt.subplots(figsize=(5.2, 5.2), subplot_kw={"projection": "polar"})
+    # Co-commissioning at the top, the others clockwise, as on the Star.
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
     top = max([picture.classified, 1])
     for values, name, colour, style in (
         (practised, _("Practised with citizens"), PALETTE[0], "-"),
@@ -31,6 +34,7 @@ def star_chart(picture) -> str:
         )
         ax.fill(angles + angles[:1], values + values[:1], color=colour, alpha=0.15)
     ax.set_xticks(angles, labels)
+    ax.set_thetalim(0, 2 * math.pi)
     ax.set_ylim(0, top)
     ax.set_yticks(sorted({0, top // 2, top}))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), frameon=False, ncol=2)
