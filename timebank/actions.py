@@ -17,6 +17,7 @@ LABELS = {
     "timebank.exchange.confirmed": _("Confirmed an exchange"),
     "timebank.exchange.cancelled": _("Cancelled an exchange"),
     "timebank.exchange.reversed": _("Undid an exchange"),
+    "timebank.exchange.recorded": _("Recorded an exchange that has happened"),
     "timebank.introduction.made": _("Introduced a helper"),
     "timebank.pot.donated": _("Gave time to the community pot"),
     "timebank.pot.granted": _("Gave time from the community pot"),

@@ -68,11 +68,28 @@ def transfer_post(
             )
     except IntegrityError:
         # The same form submitted twice at once: the other request recorded it.
+        # (Within a caller's transaction the caller handles this.)
         if idempotency_key is not None:
             existing = Transfer.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
                 return existing
         raise
+
+
+def write_transfer(
+    *, bank, kind, postings, by=None, on_behalf_of=None, idempotency_key=None, at=None
+) -> Transfer:
+    """Write a transfer inside the caller's transaction, with no look-up first.
+
+    A repeated idempotency key raises IntegrityError, for the caller to answer
+    with what was recorded the first time.
+    """
+    totals = _merge(postings)
+    if len(totals) < 2:
+        raise DomainError(_("A transfer needs two different accounts."), code="one_sided")
+    if sum(totals.values()) != 0:
+        raise DomainError(_("What is given must equal what is received."), code="unbalanced")
+    return _write(bank, kind, totals, by, on_behalf_of, idempotency_key, None, "", at, True)
 
 
 def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at, check_limits):

@@ -7,7 +7,7 @@ reason); only confirming touches the ledger, through ledger.transfer_post.
 import datetime
 import uuid
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,7 @@ from core.errors import DomainError
 from people.models import Organisation, Person
 
 from .ledger import transfer_post, transfer_reverse
+from .ledger import write_transfer as _write_transfer
 from .models import Account, Exchange, Listing, Participant, Referral, TimeBank, Transfer, Where
 
 
@@ -244,11 +245,10 @@ def clearance_for(exchange: Exchange, helper: Person, on: datetime.date | None =
     )
 
 
-def _require_clearance(exchange: Exchange, second_helper: Person | None) -> None:
+def _require_clearance(exchange: Exchange, helpers: list[Person], second_helper) -> None:
     """Safeguarding applies when people help an individual member."""
     if exchange.receiver.person_id is None:
         return
-    helpers = [p.account.person for p in exchange.participants.select_related("account__person")]
     for helper in [h for h in helpers if h is not None]:
         answer = clearance_for(exchange, helper)
         if answer.allowed:
@@ -327,7 +327,12 @@ def exchange_agree(
     with transaction.atomic():
         exchange = _lock(exchange)
         _expect(exchange, Exchange.Status.PROPOSED)
-        _require_clearance(exchange, second_helper)
+        helpers = [
+            p.account.person
+            for p in exchange.participants.select_related("account__person")
+            if p.account.person_id
+        ]
+        _require_clearance(exchange, helpers, second_helper)
         exchange.second_helper = second_helper
         exchange.status = Exchange.Status.AGREED
         exchange.agreed_at = timezone.now()
@@ -440,38 +445,69 @@ def exchange_record(
     second_helper: Person | None = None,
     at=None,
 ) -> Exchange:
-    """Record time already given, in one step: proposed, agreed, done and confirmed."""
-    if idempotency_key is not None:
-        existing = Exchange.objects.filter(transfer__idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing
+    """Record time already given, in one step (agreed, done and confirmed at once).
+
+    The same rules as the step-by-step path apply: the accounts, safeguarding
+    clearance, the limits and the balanced transfer; a second submission with
+    the same idempotency key returns the exchange already recorded.
+    """
     minutes = _valid_minutes(minutes)
-    with transaction.atomic():
-        exchange = exchange_propose(
-            bank=bank,
-            receiver=receiver,
-            givers=givers,
-            description=description,
-            where=where,
-            by=by,
-            on_behalf_of=on_behalf_of,
-            category=category,
-            request=request,
-            starts_at=at,
+    _check_accounts(bank, receiver, givers)
+    if where not in Where.values:
+        raise DomainError(_("Say where it happens."), field="where")
+    if not description.strip():
+        raise DomainError(_("Say what the help is."), field="description")
+    now = timezone.now()
+    exchange = Exchange(
+        bank=bank,
+        receiver=receiver,
+        description=description.strip(),
+        where=where,
+        category=category or (request.category if request else None),
+        request=request,
+        starts_at=at,
+        is_group=len(givers) > 1,
+        minutes=minutes,
+        status=Exchange.Status.CONFIRMED,
+        second_helper=second_helper,
+        created_by=_actor(by),
+        on_behalf_of=on_behalf_of,
+        agreed_at=now,
+        done_at=now,
+        confirmed_at=at or now,
+        confirmed_by=_actor(by),
+    )
+    _require_clearance(exchange, [g.person for g in givers if g.person_id], second_helper)
+    try:
+        with transaction.atomic():
+            exchange.transfer = _write_transfer(
+                bank=bank,
+                kind=Transfer.Kind.GROUP if exchange.is_group else Transfer.Kind.EXCHANGE,
+                postings=[(receiver, -minutes * len(givers)), *[(g, minutes) for g in givers]],
+                by=by,
+                on_behalf_of=on_behalf_of,
+                idempotency_key=idempotency_key,
+                at=at,
+            )
+            exchange.save(force_insert=True)
+            Participant.objects.bulk_create(
+                [Participant(exchange=exchange, account=g) for g in givers]
+            )
+            if request is not None:
+                Listing.objects.filter(pk=request.pk, timing=Listing.Timing.ONE_OFF).update(
+                    status=Listing.Status.CLOSED
+                )
+            _audit(exchange, "recorded", by, on_behalf_of, minutes=minutes)
+    except IntegrityError:
+        existing = (
+            Exchange.objects.filter(transfer__idempotency_key=idempotency_key).first()
+            if idempotency_key is not None
+            else None
         )
-        exchange = exchange_agree(
-            exchange=exchange, by=by, on_behalf_of=on_behalf_of, second_helper=second_helper
-        )
-        exchange = exchange_done(
-            exchange=exchange, minutes=minutes, by=by, on_behalf_of=on_behalf_of
-        )
-        return exchange_confirm(
-            exchange=exchange,
-            by=by,
-            on_behalf_of=on_behalf_of,
-            idempotency_key=idempotency_key,
-            at=at,
-        )
+        if existing is None:
+            raise
+        return existing
+    return exchange
 
 
 # The community pot ---------------------------------------------------------

@@ -1,0 +1,176 @@
+"""Time bank ledger: exchanges through the service layer against raw inserts
+of the same postings into the same tables, and check_ledger over a million
+postings.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/coproduce_bench .venv/bin/python -m bench ledger
+    (environment: BENCH_LEDGER_N=1000, BENCH_LEDGER_POSTINGS=1000000)
+
+The service path does everything a broker's recording does: proposal,
+safeguarding clearance, agreement, time, confirmation, row locks, the
+balanced transfer and the audit log. The raw path inserts two postings and
+a transfer header per exchange in its own transaction (the smallest write
+the database's ledger triggers accept).
+"""
+
+import os
+import uuid
+
+from bench.harness import Timer, setup_django, throwaway_database
+
+N = int(os.environ.get("BENCH_LEDGER_N", "1000"))
+POSTINGS = int(os.environ.get("BENCH_LEDGER_POSTINGS", "1000000"))
+MEMBERS = 40
+
+
+def _world():
+    from people.models import Organisation, Partnership, Person
+    from timebank.services import account_open, bank_create
+    from timebank.testing import relaxed_policy
+
+    partnership = Partnership.objects.create(name="Bench", slug="bench")
+    org = Organisation.objects.create(
+        partnership=partnership, slug="tb", name="TB", kind="third_sector"
+    )
+    bank = bank_create(
+        organisation=org, name="Bench bank", slug="bench", overdraft_limit_minutes=-(10**8)
+    )
+    relaxed_policy(org)
+    accounts = [
+        account_open(
+            bank=bank, person=Person.objects.create(partnership=partnership, given_name=f"M{i}")
+        )
+        for i in range(MEMBERS)
+    ]
+    return bank, accounts
+
+
+def _service(bank, accounts) -> float:
+    from timebank.services import exchange_record
+
+    with Timer() as t:
+        for i in range(N):
+            exchange_record(
+                bank=bank,
+                receiver=accounts[i % MEMBERS],
+                givers=[accounts[(i * 7 + 1) % MEMBERS]],
+                minutes=30 + i % 90,
+                description="Bench",
+                by=None,
+                idempotency_key=uuid.uuid4(),
+            )
+    return t.seconds
+
+
+def _uid(value: uuid.UUID, vendor: str) -> str:
+    return value.hex if vendor == "sqlite" else str(value)
+
+
+def _raw(bank, accounts) -> float:
+    from django.db import connection, transaction
+
+    vendor = connection.vendor
+    posting = "INSERT INTO timebank_posting (transfer_id, account_id, minutes) VALUES (%s, %s, %s)"
+    header = (
+        "INSERT INTO timebank_transfer (id, bank_id, kind, reason, recorded_at) "
+        "VALUES (%s, %s, 'exchange', '', CURRENT_TIMESTAMP)"
+    )
+    with Timer() as t:
+        for i in range(N):
+            tid = _uid(uuid.uuid4(), vendor)
+            a, b = accounts[i % MEMBERS].pk, accounts[(i * 7 + 1) % MEMBERS].pk
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(posting, [tid, a, -(30 + i % 90)])
+                cursor.execute(posting, [tid, b, 30 + i % 90])
+                cursor.execute(header, [tid, bank.pk])
+    return t.seconds
+
+
+def _bulk_postgres(bank, ids, transfers: int) -> None:
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Bulk loading only: skip row triggers, then set balances from the sums.
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            "INSERT INTO timebank_posting (transfer_id, account_id, minutes) "
+            "SELECT md5('bench' || g)::uuid, (%s::int[])[1 + ((g + s) %% %s)], "
+            "CASE WHEN s = 0 THEN -30 ELSE 30 END "
+            "FROM generate_series(1, %s) g CROSS JOIN (VALUES (0), (1)) v(s)",
+            [ids, len(ids), transfers],
+        )
+        cursor.execute(
+            "INSERT INTO timebank_transfer (id, bank_id, kind, reason, recorded_at) "
+            "SELECT md5('bench' || g)::uuid, %s, 'exchange', '', now() FROM generate_series(1, %s) g",
+            [bank.pk, transfers],
+        )
+        cursor.execute(
+            "UPDATE timebank_account a SET balance_minutes = s.total FROM (SELECT account_id, "
+            "SUM(minutes) AS total FROM timebank_posting GROUP BY account_id) s "
+            "WHERE s.account_id = a.id"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE timebank_posting")
+        cursor.execute("ANALYZE timebank_transfer")
+
+
+def _bulk_sqlite(bank, ids, transfers: int) -> None:
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        tids = [uuid.uuid4().hex for _ in range(transfers)]
+        cursor.executemany(
+            "INSERT INTO timebank_posting (transfer_id, account_id, minutes) VALUES (%s, %s, %s)",
+            [
+                (tid, ids[(g + s) % len(ids)], -30 if s == 0 else 30)
+                for g, tid in enumerate(tids)
+                for s in (0, 1)
+            ],
+        )
+        cursor.executemany(
+            "INSERT INTO timebank_transfer (id, bank_id, kind, reason, recorded_at) "
+            "VALUES (%s, %s, 'exchange', '', CURRENT_TIMESTAMP)",
+            [(tid, bank.pk) for tid in tids],
+        )
+
+
+def _million(bank, accounts) -> tuple[int, float, float, int]:
+    from django.db import connection
+
+    from timebank.integrity import ledger_problems
+    from timebank.models import Posting
+
+    ids = [a.pk for a in accounts]
+    transfers = POSTINGS // 2
+    with Timer() as load:
+        if connection.vendor == "postgresql":
+            _bulk_postgres(bank, ids, transfers)
+        else:
+            _bulk_sqlite(bank, ids, transfers)
+    count = Posting.objects.count()
+    with Timer() as check:
+        problems = ledger_problems()
+    return count, load.seconds, check.seconds, len(problems)
+
+
+def main() -> None:
+    setup_django()
+    from django.db import connection
+
+    with throwaway_database():
+        bank, accounts = _world()
+        service = _service(bank, accounts)
+        raw = _raw(bank, accounts)
+        service_rate, raw_rate = N / service, N / raw
+        print(f"database: {connection.vendor}")
+        print(f"service layer: {N} exchanges in {service:.2f}s = {service_rate:.0f}/s")
+        print(f"raw inserts:   {N} transfers in {raw:.2f}s = {raw_rate:.0f}/s")
+        print(f"ratio service/raw: {service_rate / raw_rate:.2f} (aim: at least 0.5)")
+        count, load, check, problems = _million(bank, accounts)
+        print(
+            f"bulk load: {load:.1f}s; check_ledger over {count} postings: {check:.2f}s (aim: under 5s)"
+        )
+        print(f"problems found: {problems}")
+
+
+if __name__ == "__main__":
+    main()
