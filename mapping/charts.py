@@ -2,23 +2,38 @@
 shows one also shows its data as a table."""
 
 import math
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.charts import PALETTE, bar_chart, plt, svg_from_figure
 
+# Drawing with matplotlib takes far longer than counting, and the same numbers
+# give the same chart: keep recent charts, keyed by their data and language.
+cached = lru_cache(maxsize=256)
+
 
 def star_chart(picture) -> str:
     """The co-production star: a radar of how many initiatives practise each Co."""
-    labels = [str(row["label"]) for row in picture.star]
-    practised = [row["practised"] for row in picture.star]
-    led = [row["led"] for row in picture.star]
+    return _star(
+        tuple(str(row["label"]) for row in picture.star),
+        tuple(row["practised"] for row in picture.star),
+        tuple(row["led"] for row in picture.star),
+        picture.classified,
+        get_language(),
+    )
+
+
+@cached
+def _star(labels, practised, led, classified, language) -> str:
+    labels, practised, led = list(labels), list(practised), list(led)
     angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
     fig, ax = plt.subplots(figsize=(5.2, 5.2), subplot_kw={"projection": "polar"})
     # Co-commissioning at the top, the others clockwise, as on the Star.
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
-    top = max([picture.classified, 1])
+    top = max([classified, 1])
     for values, name, colour, style in (
         (practised, _("Practised with citizens"), PALETTE[0], "-"),
         (led, _("Led by citizens"), PALETTE[2], "--"),
@@ -39,8 +54,7 @@ def star_chart(picture) -> str:
     ax.set_yticks(sorted({0, top // 2, top}))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), frameon=False, ncol=2)
     description = "; ".join(
-        _("%(co)s: %(n)d of %(total)d initiatives")
-        % {"co": label, "n": n, "total": picture.classified}
+        _("%(co)s: %(n)d of %(total)d initiatives") % {"co": label, "n": n, "total": classified}
         for label, n in zip(labels, practised, strict=True)
     )
     return svg_from_figure(
@@ -49,11 +63,20 @@ def star_chart(picture) -> str:
 
 
 def ingredients_chart(picture) -> str:
-    categories = [str(row["label"]) for row in picture.ingredients]
-    series = {}
+    categories = tuple(str(row["label"]) for row in picture.ingredients)
+    series = []
     for index, (_value, label, respondents) in enumerate(picture.groups):
         if respondents:
-            series[str(label)] = [row["means"][index] or 0 for row in picture.ingredients]
+            series.append(
+                (str(label), tuple(row["means"][index] or 0 for row in picture.ingredients))
+            )
+    return _ingredients(categories, tuple(series), get_language())
+
+
+@cached
+def _ingredients(categories, series, language) -> str:
+    series = dict(series)
+    categories = list(categories)
     return bar_chart(
         categories,
         series or {_("No answers yet"): [0] * len(categories)},
@@ -64,6 +87,11 @@ def ingredients_chart(picture) -> str:
 
 
 def counts_chart(rows, *, title: str) -> str:
+    return _counts(tuple((str(label), count) for label, count in rows), str(title), get_language())
+
+
+@cached
+def _counts(rows, title, language) -> str:
     return bar_chart(
         [str(label) for label, _count in rows],
         {_("Initiatives"): [count for _label, count in rows]},
