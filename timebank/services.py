@@ -472,8 +472,9 @@ def exchange_record(
         second_helper=second_helper,
         created_by=_actor(by),
         on_behalf_of=on_behalf_of,
-        agreed_at=now,
-        done_at=now,
+        created_at=at or now,
+        agreed_at=at or now,
+        done_at=at or now,
         confirmed_at=at or now,
         confirmed_by=_actor(by),
     )
