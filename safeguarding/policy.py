@@ -149,3 +149,37 @@ def clearance(
         at_home=at_home,
         on=on,
     )
+
+
+def clearances(
+    *,
+    helpers: list[Person],
+    member: Person | None,
+    organisation: Organisation,
+    at_home: bool,
+    on: datetime.date | None = None,
+) -> dict[int, Clearance]:
+    """clearance() for many helpers at once (matching ranks dozens), in three queries."""
+    on = on or timezone.localdate()
+    policy = policy_for(organisation)
+    extra = member is not None and needs_extra_care(member)
+    by_helper: dict[int, list[Check]] = {h.pk: [] for h in helpers}
+    for check in Check.objects.filter(organisation=organisation, helper_id__in=list(by_helper)):
+        by_helper[check.helper_id].append(check)
+    answers = {}
+    for helper in helpers:
+        if helper.erased_at is not None:
+            answers[helper.pk] = Clearance(
+                allowed=False,
+                needs_second_person=False,
+                reasons=(_("This helper's details were removed."),),
+            )
+        else:
+            answers[helper.pk] = decide(
+                checks=by_helper[helper.pk],
+                policy=policy,
+                extra_care=extra,
+                at_home=at_home,
+                on=on,
+            )
+    return answers

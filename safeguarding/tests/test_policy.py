@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from safeguarding import services
 from safeguarding.models import Check, SafeguardingPolicy
-from safeguarding.policy import clearance, decide, needs_extra_care, visit_required
+from safeguarding.policy import (
+    clearance,
+    clearances,
+    decide,
+    needs_extra_care,
+    visit_required,
+)
 
 TODAY = datetime.date(2026, 3, 10)
 E = SafeguardingPolicy.ExtraCare
@@ -283,3 +289,23 @@ def test_visits_are_required_for_home_visits_when_the_policy_says_so(world):
 def test_clearance_is_a_handful_of_queries(world, helper, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         clearance(helper=helper, member=world.anne, organisation=world.timebank_org, at_home=True)
+
+
+def test_clearances_for_many_helpers_agree_with_one_at_a_time(world, helper):
+    services.extra_care_set(
+        organisation=world.timebank_org,
+        person=world.anne,
+        reason="Lives alone",
+        review_on=None,
+        by=world.morag.user,
+    )
+    helpers = [world.claire, world.morag, world.iain]
+    for at_home in (True, False):
+        many = clearances(
+            helpers=helpers, member=world.anne, organisation=world.timebank_org, at_home=at_home
+        )
+        for h in helpers:
+            one = clearance(
+                helper=h, member=world.anne, organisation=world.timebank_org, at_home=at_home
+            )
+            assert many[h.pk] == one
