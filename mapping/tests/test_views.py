@@ -230,3 +230,67 @@ def test_a_snapshot_per_period_shows_change(world, client_for):
 def test_an_invitation_stores_only_a_hash_of_its_token(world):
     found, token = invitation(world)
     assert token not in Invitation.objects.get(pk=found.pk).token_hash
+
+
+def test_an_initiative_links_to_things_other_apps_register(world, client_for):
+    from core import linkables
+    from people.models import Organisation
+
+    key = "people.organisation"
+    linkables.register(
+        linkables.Linkable(
+            key=key,
+            label="Organisation",
+            choices=lambda partnership: Organisation.objects.filter(partnership=partnership),
+        )
+    )
+    try:
+        initiative = fiona_initiative(world)
+        client = client_for(world.fiona)
+        url = reverse("mapping:initiative-links", kwargs={"pk": initiative.pk})
+        bad = client.post(url, {"thing": f"{key}:999999"})
+        assert "Select a valid choice" in bad.content.decode()
+        client.post(url, {"thing": f"{key}:{world.other_org.pk}"})
+        page = client.get(initiative.get_absolute_url()).content.decode()
+        assert "Kirkton-Trust" in page
+        link = initiative.links.get()
+        client.post(
+            reverse("mapping:link-remove", kwargs={"pk": initiative.pk, "link_pk": link.pk})
+        )
+        assert not initiative.links.exists()
+    finally:
+        linkables._linkables.pop(key, None)
+
+
+def test_the_register_works_when_nothing_is_linkable(world, client_for):
+    from core import linkables
+
+    saved = dict(linkables._linkables)
+    linkables._linkables.clear()
+    try:
+        initiative = fiona_initiative(world)
+        page = client_for(world.fiona).get(
+            reverse("mapping:initiative-links", kwargs={"pk": initiative.pk})
+        )
+        assert "There is nothing on this site to link to yet" in page.content.decode()
+    finally:
+        linkables._linkables.update(saved)
+
+
+def test_a_respondents_words_are_exported_and_erased_with_them(world):
+    from mapping import services
+    from people.erasure import person_erase
+    from people.export import person_export
+
+    found, _token = invitation(world, person=world.claire)
+    services.ingredients_answer(
+        invitation=found,
+        ratings={
+            k: (3, "plugh words")
+            for k in ("assets", "shared_roles", "capacity", "mutuality", "networks", "catalysts")
+        },
+    )
+    assert "plugh words" in str(person_export(world.claire))
+    person_erase(person=world.claire, by=world.alasdair.user)
+    assert not found.answers.filter(evidence__contains="plugh").exists()
+    assert found.answers.filter(rating=3).count() == 6
