@@ -28,9 +28,27 @@ def _services(partnership):
     return Service.objects.filter(partnership=partnership, status="active")
 
 
+def _links_can_hold_uuids() -> bool:
+    """Directory entries have HSDS UUID ids; a linker storing integer ids cannot point at them.
+
+    The mapping register's Link.object_id is an integer field today; once it holds
+    text (as the audit log's target_id does) entries become linkable with no change here.
+    """
+    from django.apps import apps
+    from django.db import models
+
+    try:
+        field = apps.get_model("mapping", "Link")._meta.get_field("object_id")
+    except LookupError:
+        return True
+    return not isinstance(field, models.IntegerField)
+
+
 def register_all() -> None:
     for code, label in CODES.items():
         actions.register(code, label)
+    if not _links_can_hold_uuids():
+        return
     linkables.register(
         linkables.Linkable(key="directory.service", label=_("Directory entry"), choices=_services)
     )
