@@ -22,6 +22,7 @@ ACTIONS = {
     "safeguarding.concern.closed": _("Closed a concern"),
     "safeguarding.visit.scheduled": _("Planned a visit"),
     "safeguarding.visit.viewed": _("Looked at a visit"),
+    "safeguarding.visits.viewed": _("Looked at the list of visits"),
     "safeguarding.visit.checked_in": _("Checked in to a visit"),
     "safeguarding.visit.checked_out": _("Checked out of a visit"),
     "safeguarding.visit.cancelled": _("Marked a visit as not having happened"),

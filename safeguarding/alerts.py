@@ -8,6 +8,7 @@ runs at once never alert twice.
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +58,7 @@ def _alert(visit: Visit, now: datetime.datetime) -> bool:
             )
             % {
                 "due": due,
-                "url": reverse("safeguarding:visit-detail", args=[visit.pk]),
+                "url": settings.SITE_URL + reverse("safeguarding:visit-detail", args=[visit.pk]),
             },
             by=None,
             source="safeguarding.visit.overdue_alerted",

@@ -7,6 +7,7 @@ for. The audit log holds ids and codes only, never what anyone wrote.
 import datetime
 import re
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -283,7 +284,7 @@ def _tell_brokers(concern: Concern, *, by) -> None:
     # the details stay on the platform, behind the broker's sign-in.
     from people.notices import notice_send
 
-    url = reverse("safeguarding:concern-detail", args=[concern.pk])
+    url = settings.SITE_URL + reverse("safeguarding:concern-detail", args=[concern.pk])
     for broker in brokers_of(concern.organisation):
         notice_send(
             person=broker,

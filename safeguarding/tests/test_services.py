@@ -262,3 +262,20 @@ def test_a_cancelled_or_checked_out_visit_is_never_overdue(world):
     services.visit_cancel(visit=v, by=world.morag.user)
     assert selectors.overdue_visits([world.timebank_org]) == []
     assert Visit.objects.count() == 1
+
+
+def test_every_audit_code_used_has_a_label():
+    import re
+    from pathlib import Path
+
+    from audit.actions import known
+
+    folder = Path(__file__).resolve().parent.parent
+    code = re.compile(r'"(safeguarding\.[a-z_]+\.[a-z_]+)"')
+    used = {
+        match
+        for path in folder.rglob("*.py")
+        if "tests" not in path.parts
+        for match in code.findall(path.read_text())
+    }
+    assert used and used <= set(known()), used - set(known())

@@ -309,6 +309,9 @@ def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def visits(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(request, slug)
+    record_view(
+        request, "safeguarding.visits.viewed", target=organisation, organisation=organisation
+    )
     now = timezone.now()
     upcoming = (
         organisation.visits.filter(
