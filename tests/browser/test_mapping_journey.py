@@ -116,7 +116,9 @@ def test_a_commissioner_maps_an_initiative_and_the_picture_changes(page, world, 
     page.get_by_role("link", name="Back to the self-assessment").click()
 
     # The staff member answered on paper; Fiona types it in on their behalf.
-    page.get_by_role("link", name=re.compile("Enter a paper or interview answer .*Day centre officer")).click()
+    page.get_by_role(
+        "link", name=re.compile("Enter a paper or interview answer .*Day centre officer")
+    ).click()
     answer(page, "How was it answered?", "On paper")
     rate(
         page,
@@ -184,3 +186,71 @@ def test_a_commissioner_maps_an_initiative_and_the_picture_changes(page, world, 
     expect(gaps).to_contain_text("see assets differently")
     expect(gaps).to_contain_text("1 of 1 initiative has no co-assessment.")
     check_page(page, "mapping-picture-after")
+
+
+def test_every_other_mapping_page_passes_axe(page, world):
+    """The board's pages, with something on each, checked at both widths."""
+    from mapping import services
+    from mapping.models import Factor, Stakeholder
+    from mapping.tests.fixtures import fiona_initiative, invitation
+
+    initiative = fiona_initiative(world)
+    invitation(world, person=world.fiona)
+    services.initiative_factors_set(
+        initiative=initiative, factors=Factor.objects.filter(name__in=["Trust", "Jargon"]), by=None
+    )
+    services.classification_disagree(
+        classification=initiative.classification,
+        reason="The carers chose the final plan.",
+        view="Co-design",
+        by=None,
+        person=world.fiona,
+    )
+    activity = services.activity_add(
+        partnership=world.partnership, name="User ratings of home care", description="", by=None
+    )
+    services.activity_score(activity=activity, scorer=world.fiona, impact=5, effort=2, by=None)
+    services.stakeholder_save(
+        stakeholder=Stakeholder(
+            partnership=world.partnership, name="Integration Joint Board", power=5, influence=3
+        ),
+        by=None,
+    )
+    for period in ("2026 Q3", "2026 Q4"):
+        services.snapshot_take(
+            partnership=world.partnership,
+            period=period,
+            data={
+                "total": 1,
+                "star": {"co_design": 1},
+                "gaps": ["No initiative is transformative."],
+            },
+            by=None,
+            person=world.fiona,
+        )
+    sign_in(page, "fiona@example.org")
+    pk = initiative.pk
+    for name, url in [
+        ("mapping-home", "/"),
+        ("mapping-register", "/mapping/"),
+        ("mapping-detail", f"/mapping/{pk}/"),
+        ("mapping-disagree", f"/mapping/{pk}/disagree/"),
+        ("mapping-edit", f"/mapping/{pk}/edit/"),
+        ("mapping-factors-form", f"/mapping/{pk}/drivers-and-barriers/"),
+        ("mapping-links", f"/mapping/{pk}/links/"),
+        ("mapping-factors", "/mapping/drivers-and-barriers/"),
+        ("mapping-snapshots", "/mapping/picture/snapshots/"),
+        ("mapping-priorities", "/mapping/focus/"),
+        ("mapping-activity-add", "/mapping/focus/add/"),
+        ("mapping-score", f"/mapping/focus/{activity.pk}/score/"),
+        ("mapping-stakeholders", "/mapping/stakeholders/"),
+        ("mapping-stakeholder-add", "/mapping/stakeholders/add/"),
+        ("mapping-steps", "/mapping/steps/"),
+        ("mapping-step-edit", "/mapping/steps/map/"),
+        ("mapping-my-invitations", "/mapping/my-invitations/"),
+    ]:
+        page.goto(url)
+        check_page(page, name)
+    page.goto(f"/mapping/{pk}/classification/")
+    expect(page.locator("#disagreement")).to_contain_text("The carers chose the final plan.")
+    check_page(page, "mapping-classification-disputed")
