@@ -4,6 +4,7 @@ offers and requests, a year of exchanges recorded through the services
 from it, a few corrections), referrals, mileage, and a second small bank in
 Kirkton that exchanges across banks. Deterministic and safe to re-run."""
 
+import contextlib
 import datetime
 
 from django.db import transaction
@@ -161,18 +162,27 @@ def _listings(ctx, bank, members, categories, named, rng) -> None:
 
 
 def _year(ctx, bank, members, org_account, categories, named, rng) -> dict:
-    counts = {"exchanges": 0, "groups": 0, "gifts": 0, "reversals": 0}
     helpers = [a for a in members if _cleared(bank, a.person, None, Where.COMMUNITY)]
+    recorded = _exchanges(ctx, bank, members, helpers, categories, named, rng)
+    return {
+        "exchanges": len(recorded),
+        "groups": _groups(ctx, bank, org_account, helpers, categories, named, rng),
+        "gifts": _pot(ctx, members, helpers, named, rng),
+        "reversals": _corrections(recorded, named, rng),
+    }
+
+
+def _exchanges(ctx, bank, members, helpers, categories, named, rng) -> list[Exchange]:
     plan = sorted(rng.randint(1, 365) for _ in range(EXCHANGES))
     recorded: list[Exchange] = []
-    for n, days in enumerate(reversed(plan)):
+    for days in reversed(plan):
         at = ctx.days_ago(days, hour=rng.randint(9, 17))
         receiver = rng.choice(members)
         giver = rng.choice([h for h in helpers if h.pk != receiver.pk])
         category, title, where = rng.choice(OFFERS)
-        if at < max(receiver.opened_at, giver.opened_at) or not _cleared(
-            bank, giver.person, receiver.person, where
-        ):
+        if at < max(receiver.opened_at, giver.opened_at):
+            continue
+        if not _cleared(bank, giver.person, receiver.person, where):
             continue
         try:
             exchange = services.exchange_record(
@@ -187,10 +197,9 @@ def _year(ctx, bank, members, org_account, categories, named, rng) -> dict:
                 at=at,
             )
         except DomainError:
-            continue
+            continue  # over the limit: the broker would have said no too
         recorded.append(exchange)
-        counts["exchanges"] += 1
-        if n % 9 == 0 and exchange.where != Where.REMOTE:
+        if len(recorded) % 9 == 0 and where != Where.REMOTE:
             services.expense_claim(
                 exchange=exchange,
                 person=giver.person,
@@ -200,36 +209,40 @@ def _year(ctx, bank, members, org_account, categories, named, rng) -> dict:
                 description="Mileage at 45p a mile",
                 by=named["morag"].user,
             )
+    return recorded
+
+
+def _groups(ctx, bank, org_account, helpers, categories, named, rng) -> int:
+    done = 0
     for month in range(12):
-        at = ctx.days_ago(15 + month * 30, hour=10)
-        volunteers = rng.sample(helpers, rng.randint(3, 6))
-        try:
+        with contextlib.suppress(DomainError):
             services.exchange_record(
                 bank=bank,
                 receiver=org_account,
-                givers=volunteers,
+                givers=rng.sample(helpers, rng.randint(3, 6)),
                 minutes=120,
                 description="Kirkton community garden session",
                 category=categories["Gardening"],
                 by=named["morag"].user,
-                at=at,
+                at=ctx.days_ago(15 + month * 30, hour=10),
             )
-            counts["groups"] += 1
-        except DomainError:
-            pass
+            done += 1
+    return done
+
+
+def _pot(ctx, members, helpers, named, rng) -> int:
+    gifts = 0
     for giver in rng.sample(helpers, 8):
-        try:
+        with contextlib.suppress(DomainError):
             services.donate(
                 account=giver,
                 minutes=rng.choice([60, 120, 180]),
                 by=None,
                 at=ctx.days_ago(rng.randint(5, 200)),
             )
-            counts["gifts"] += 1
-        except DomainError:
-            pass
+            gifts += 1
     for receiver in members[:3]:
-        try:
+        with contextlib.suppress(DomainError):
             services.grant(
                 account=receiver,
                 minutes=120,
@@ -237,17 +250,18 @@ def _year(ctx, bank, members, org_account, categories, named, rng) -> dict:
                 by=named["morag"].user,
                 at=ctx.days_ago(3),
             )
-        except DomainError:
-            pass
-    for exchange in rng.sample(recorded, 3):
-        try:
+    return gifts
+
+
+def _corrections(recorded, named, rng) -> int:
+    done = 0
+    for exchange in rng.sample(recorded, min(3, len(recorded))):
+        with contextlib.suppress(DomainError):
             services.exchange_reverse(
                 exchange=exchange, reason="Recorded twice by mistake", by=named["morag"].user
             )
-            counts["reversals"] += 1
-        except DomainError:
-            pass
-    return counts
+            done += 1
+    return done
 
 
 def _pending(ctx, bank, named, morag) -> None:
@@ -292,14 +306,19 @@ def _second_bank(ctx, partnership, members, rng) -> int:
         .order_by("pk")[:8]
     )
     accounts = [services.account_open(bank=bank, person=p) for p in people]
-    if len(accounts) >= 2:
+    # Kirkton's lunch club thanks a Glenbrae volunteer: a cross-bank exchange, as both allow it.
+    home_bank = members[0].bank
+    helper = next(
+        (m for m in members[1:] if _cleared(home_bank, m.person, None, "community")), None
+    )
+    if helper is not None:
         services.exchange_record(
             bank=bank,
-            receiver=accounts[0],
-            givers=[accounts[1]],
-            minutes=60,
-            description="Helping at the lunch club",
+            receiver=services.organisation_account(bank),
+            givers=[helper],
+            minutes=90,
+            description="Helping at the Kirkton lunch club",
             by=None,
             at=ctx.days_ago(12),
-        ) if _cleared(bank, accounts[1].person, accounts[0].person, Where.COMMUNITY) else None
+        )
     return len(accounts)

@@ -161,6 +161,9 @@ class Account(models.Model):
     def __str__(self) -> str:
         return self.owner_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("timebank:statement", args=[self.bank.slug, self.pk])
+
     @property
     def owner_name(self) -> str:
         if self.kind == self.Kind.POT:
@@ -181,9 +184,6 @@ class Account(models.Model):
     @property
     def balance_hours(self) -> str:
         return hours(self.balance_minutes)
-
-    def get_absolute_url(self) -> str:
-        return reverse("timebank:statement", args=[self.bank.slug, self.pk])
 
 
 class Transfer(models.Model):
@@ -258,6 +258,9 @@ class Posting(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(minutes=0), name="timebank_posting_not_zero"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id}: {self.minutes}"
 
 
 class Where(models.TextChoices):
@@ -447,6 +450,9 @@ class Participant(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.account)
+
 
 class Referral(models.Model):
     """A practitioner or link worker refers someone; they hear back what happened."""
@@ -461,6 +467,9 @@ class Referral(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.bank}"
 
 
 class Expense(models.Model):
@@ -496,6 +505,9 @@ class Expense(models.Model):
                 condition=Q(amount_pence__gt=0), name="timebank_expense_amount_positive"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pounds}"
 
     @property
     def pounds(self) -> str:

@@ -17,7 +17,17 @@ from people.models import Organisation, Person
 
 from .ledger import transfer_post, transfer_reverse
 from .ledger import write_transfer as _write_transfer
-from .models import Account, Exchange, Listing, Participant, Referral, TimeBank, Transfer, Where
+from .models import (
+    Account,
+    Exchange,
+    Expense,
+    Listing,
+    Participant,
+    Referral,
+    TimeBank,
+    Transfer,
+    Where,
+)
 
 
 def _actor(by):
@@ -371,9 +381,12 @@ def exchange_confirm(
     """The receiver (or a broker) confirms the time: now, and only now, credits move."""
     with transaction.atomic():
         exchange = _lock(exchange)
-        if exchange.status == Exchange.Status.CONFIRMED and idempotency_key is not None:
-            if exchange.transfer.idempotency_key == idempotency_key:
-                return exchange
+        if (
+            exchange.status == Exchange.Status.CONFIRMED
+            and idempotency_key is not None
+            and exchange.transfer.idempotency_key == idempotency_key
+        ):
+            return exchange
         _expect(exchange, Exchange.Status.DONE)
         givers = [p.account for p in exchange.participants.select_related("account__bank")]
         minutes = exchange.minutes
@@ -679,10 +692,8 @@ def expense_claim(
     by,
     miles=None,
     description="",
-) -> "Expense":
+) -> Expense:
     """Money spent helping is repaid in money: it never touches the credits."""
-    from .models import Expense
-
     if amount_pence <= 0:
         raise DomainError(_("Enter an amount above zero."), field="amount")
     expense = Expense.objects.create(

@@ -120,11 +120,10 @@ def test_the_database_refuses_an_unbalanced_or_one_sided_transfer(world, bank):
     posting = "INSERT INTO timebank_posting (transfer_id, account_id, minutes) VALUES (%s, %s, %s)"
     for lines in ([(anne, -60), (claire, 30)], [(claire, 60)], []):
         tid = _id(uuid.uuid4())
-        with pytest.raises(DatabaseError):
-            with transaction.atomic(), connection.cursor() as cursor:
-                for account, minutes in lines:
-                    cursor.execute(posting, [tid, account.pk, minutes])
-                cursor.execute(header, [tid, bank.pk])
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            for account, minutes in lines:
+                cursor.execute(posting, [tid, account.pk, minutes])
+            cursor.execute(header, [tid, bank.pk])
     with pytest.raises(DatabaseError):
         _raw(posting, [_id(uuid.uuid4()), anne.pk, 0])
     assert ledger_problems() == []
