@@ -74,6 +74,7 @@ def test_a_commissioner_registers_classifies_and_sees_why(world, client_for):
     response = client.get(reverse("mapping:classification", kwargs={"pk": initiative.pk}))
     assert "this is consultation, not co-design" in words(response)
     assert "/glossary/#consultation" in response.content.decode()
+    assert "Who defined the problem? Professionals, on their own" in words(response)
     assert Classification.objects.get(initiative=initiative).ladder == 4
 
 

@@ -75,6 +75,7 @@ def describe(classification: Classification) -> dict:
             }
         )
     return {
+        "answers": _answers(classification),
         "why": [sentence.render(_) for sentence in result.why],
         "warnings": [sentence.render(_) for sentence in result.warnings],
         "cos": cos,
@@ -88,6 +89,21 @@ def describe(classification: Classification) -> dict:
         "between": result.between_organisations,
         "really_between": result.really_between_organisations,
     }
+
+
+def _answers(classification: Classification) -> list[tuple[str, str]]:
+    """The questions as asked and the answers as given, for reading beside the result."""
+    found = []
+    for name in services.ANSWER_FIELDS:
+        field = ClassificationForm.base_fields.get(name) or Classification._meta.get_field(name)
+        value = getattr(classification, name)
+        if isinstance(value, bool):
+            shown = _("Yes") if value else _("No")
+        else:
+            shown = getattr(classification, f"get_{name}_display")()
+        label = getattr(field, "label", None) or field.verbose_name
+        found.append((str(label), shown))
+    return found
 
 
 @staff_required
