@@ -206,3 +206,53 @@ def hours_by_month(bank: TimeBank, months: int = 12, now=None) -> list[tuple[str
         )
         cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
     return result
+
+
+def bank_report(bank: TimeBank, months: int = 12, now=None) -> dict:
+    """For the bank's report: hours by category and by kind of exchange, and each
+    month's active and new members (counts under five suppressed, for funders)."""
+    now = now or timezone.now()
+    start = (now.date().replace(day=1) - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+    by_category: dict = defaultdict(int)
+    by_kind: dict = defaultdict(int)
+    active: dict = defaultdict(set)
+    exchanges = (
+        Exchange.objects.filter(
+            bank=bank, status=Exchange.Status.CONFIRMED, confirmed_at__date__gte=start
+        )
+        .select_related("category")
+        .prefetch_related("participants")
+    )
+    for exchange in exchanges:
+        givers = [p.account_id for p in exchange.participants.all()]
+        minutes = exchange.minutes * len(givers)
+        by_category[exchange.category.name if exchange.category else _("Other")] += minutes
+        by_kind[_("Group activities") if exchange.is_group else _("One-to-one exchanges")] += (
+            minutes
+        )
+        when = timezone.localtime(exchange.confirmed_at)
+        active[(when.year, when.month)].update([exchange.receiver_id, *givers])
+    joined: dict = defaultdict(int)
+    for opened in Account.objects.filter(
+        bank=bank, kind=Account.Kind.PERSON, opened_at__date__gte=start
+    ).values_list("opened_at", flat=True):
+        when = timezone.localtime(opened)
+        joined[(when.year, when.month)] += 1
+    rows, cursor = [], start
+    while cursor <= now.date():
+        key = (cursor.year, cursor.month)
+        rows.append(
+            {
+                "month": cursor.strftime("%b %Y"),
+                "active": suppression.label(suppression.suppress(len(active[key]))),
+                "new": suppression.label(suppression.suppress(joined[key])),
+            }
+        )
+        cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
+    return {
+        "by_category": sorted(
+            ((name, hours(m)) for name, m in by_category.items()), key=lambda r: r[0]
+        ),
+        "by_kind": [(name, hours(m)) for name, m in by_kind.items()],
+        "members": rows,
+    }

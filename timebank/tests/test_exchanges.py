@@ -241,3 +241,23 @@ def test_a_member_proposes_only_exchanges_they_take_part_in(world, bank, client_
     exchange = Exchange.objects.get(description="Gardening")
     assert exchange.status == "proposed"
     assert exchange.participants.get().account.person == world.claire
+
+
+def test_a_member_downloads_an_easy_read_statement_that_says_credits_are_not_income(
+    world, bank, client_for
+):
+    relaxed_policy(world.timebank_org)
+    services.exchange_record(
+        bank=bank,
+        receiver=acc(bank, world.anne),
+        givers=[acc(bank, world.claire)],
+        minutes=90,
+        description="Lift",
+        by=None,
+    )
+    url = f"/timebank/{bank.slug}/accounts/{acc(bank, world.claire).pk}/statement."
+    pdf = client_for(world.claire).get(url + "pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    csv = client_for(world.claire).get(url + "csv").content.decode()
+    assert "Lift" in csv and "1.5" in csv
+    assert client_for(world.claire).get(url + "exe").status_code == 404

@@ -10,6 +10,7 @@ from audit.services import audit_record
 from core.errors import DomainError
 from core.exports import dataset, download
 from core.forms import post_data
+from core.pdf import pdf_response
 from people.decorators import person_required
 
 from .. import services
@@ -86,9 +87,22 @@ def statement(request, bank, pk):
 
 @person_required
 def statement_download(request, bank, pk, fmt):
+    """The statement as CSV or XLSX, or as a printable easy-read PDF in large print."""
     h = here(request, bank)
     account = _account(request, h, pk)
     shown = balance_shown(request.roles, account)
+    if fmt == "pdf":
+        lines = statement_lines(account, request.roles, h.subject)
+        context = h.context | {
+            "account": account,
+            "lines": lines,
+            "balance_shown": shown,
+            "given": hours(sum(x.minutes for x in lines if x.minutes > 0)) or "0",
+            "received": hours(-sum(x.minutes for x in lines if x.minutes < 0)) or "0",
+        }
+        return pdf_response(
+            "timebank/statement_print.html", context, filename=f"statement-{account.pk}.pdf"
+        )
     rows = [
         [
             line.when.date().isoformat(),

@@ -42,6 +42,7 @@ def insight_page(request, bank):
             "unanswered": insight.unanswered_requests(h.bank, now),
             "groups": insight.by_group(figures, now),
             "months": months,
+            "report": insight.bank_report(h.bank, now=now),
             "chart": chart,
             "quiet_days": insight.QUIET_DAYS,
             "unanswered_days": insight.UNANSWERED_DAYS,
