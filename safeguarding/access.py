@@ -65,3 +65,23 @@ def brokers_of(organisation: Organisation) -> QuerySet[Person]:
         memberships__ended_on__isnull=True,
         erased_at__isnull=True,
     ).distinct()
+
+
+def people_to_tell(organisation: Organisation, *, exclude: Person | None = None) -> list[Person]:
+    """The organisation's brokers, or if it has none (or the only one is the person a
+    concern is about) the partnership's administrators."""
+    brokers = brokers_of(organisation)
+    if exclude is not None:
+        brokers = brokers.exclude(pk=exclude.pk)
+    found = list(brokers)
+    if found:
+        return found
+    admins = Person.objects.filter(
+        partnership_id=organisation.partnership_id,
+        memberships__role=Role.ADMINISTRATOR,
+        memberships__ended_on__isnull=True,
+        erased_at__isnull=True,
+    ).distinct()
+    if exclude is not None:
+        admins = admins.exclude(pk=exclude.pk)
+    return list(admins)

@@ -15,27 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from people.models import Partnership, Person, Role
+from people.models import Partnership
 from people.notices import notice_send
 
-from .access import brokers_of
+from .access import people_to_tell
 from .models import Visit
 from .selectors import overdue_visits
-
-
-def _who_to_tell(visit: Visit):
-    brokers = list(brokers_of(visit.organisation))
-    if brokers:
-        return brokers
-    # No broker: the partnership's administrators must hear instead.
-    return list(
-        Person.objects.filter(
-            partnership_id=visit.organisation.partnership_id,
-            memberships__role=Role.ADMINISTRATOR,
-            memberships__ended_on__isnull=True,
-            erased_at__isnull=True,
-        ).distinct()
-    )
 
 
 @transaction.atomic
@@ -46,7 +31,7 @@ def _alert(visit: Visit, now: datetime.datetime) -> bool:
     if not claimed:
         return False
     due = timezone.localtime(visit.ends_at).strftime("%H:%M on %d %B")
-    for person in _who_to_tell(visit):
+    for person in people_to_tell(visit.organisation):
         notice_send(
             person=person,
             subject=_("A check-out is overdue"),

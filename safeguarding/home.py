@@ -27,7 +27,7 @@ def _staff_context(request) -> dict:
         rows = selectors.register(organisation, today)
         expiring += len(rows["expiring"])
         expired += len(rows["expired"])
-    concerns = selectors.open_concerns(organisations)
+    concerns = selectors.open_concerns(organisations, request.person)
     return {
         "organisations": organisations,
         "first": organisations[0] if len(organisations) == 1 else None,

@@ -79,10 +79,20 @@ def active_flags(organisation: Organisation) -> QuerySet[ExtraCareFlag]:
     ).select_related("person", "set_by")
 
 
-def open_concerns(organisations: Iterable[Organisation] | QuerySet) -> QuerySet[Concern]:
+def concerns_for(organisations, viewer: Person | None) -> QuerySet[Concern]:
+    """Concerns these organisations' staff deal with, never those about the viewer."""
+    qs = Concern.objects.filter(organisation__in=organisations)
+    if viewer is not None:
+        qs = qs.exclude(about=viewer)
+    return qs
+
+
+def open_concerns(
+    organisations: Iterable[Organisation] | QuerySet, viewer: Person | None = None
+) -> list[Concern]:
     urgency_order = {"now": 0, "soon": 1, "routine": 2}
     qs = (
-        Concern.objects.filter(organisation__in=organisations)
+        concerns_for(organisations, viewer)
         .exclude(status=Concern.Status.CLOSED)
         .select_related("organisation", "about")
     )

@@ -17,7 +17,7 @@ from audit.services import audit_record
 from core.errors import DomainError
 from people.models import Organisation, Person
 
-from .access import brokers_of, members_of
+from .access import members_of, people_to_tell
 from .models import Check, Concern, ConcernAction, ExtraCareFlag, SafeguardingPolicy, Visit
 
 POLICY_FIELDS = (
@@ -285,7 +285,8 @@ def _tell_brokers(concern: Concern, *, by) -> None:
     from people.notices import notice_send
 
     url = settings.SITE_URL + reverse("safeguarding:concern-detail", args=[concern.pk])
-    for broker in brokers_of(concern.organisation):
+    # Someone a concern is about is never told of it, even if they are a broker.
+    for broker in people_to_tell(concern.organisation, exclude=concern.about):
         notice_send(
             person=broker,
             subject=_("A concern has been raised (%(urgency)s)")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from people.models import Membership, Role
+from people.models import Membership, Notice, Role
 from safeguarding import services
 from safeguarding.models import Check, Concern, SafeguardingPolicy
 
@@ -313,3 +313,43 @@ def test_a_member_cannot_check_in_to_someone_elses_visit(world, client_for, visi
     assert client.post(reverse("safeguarding:visit-check-in", args=[visit.pk])).status_code == 404
     visit.refresh_from_db()
     assert visit.checked_in_at is None
+
+
+def test_a_concern_about_a_broker_never_reaches_her(world, client_for):
+    client_for(world.claire).post(
+        reverse("safeguarding:concern-raise") + f"?about={world.morag.pk}",
+        {
+            "organisation": world.timebank_org.pk,
+            "category": "helper",
+            "urgency": "soon",
+            "what_happened": "Morag shouted at Anne.",
+        },
+    )
+    concern = Concern.objects.get()
+    assert concern.about == world.morag
+    assert not Notice.objects.filter(person=world.morag).exists()
+    assert Notice.objects.filter(person=world.alasdair).exists()  # the only other one to tell
+    morag = client_for(world.morag)
+    assert morag.get(concern.get_absolute_url()).status_code == 404
+    assert "Morag shouted" not in morag.get("/").content.decode()
+    queue = morag.get(reverse("safeguarding:concerns", args=[ORG])).content.decode()
+    assert "How a helper behaved" not in queue
+    assert client_for(world.alasdair).get(concern.get_absolute_url()).status_code == 200
+
+
+def test_a_concern_about_someone_elsewhere_goes_to_their_organisation(world, client_for):
+    kirsty = client_for(world.kirsty)
+    url = reverse("safeguarding:concern-raise") + f"?about={world.anne.pk}"
+    assert "Anne" not in kirsty.get(url).content.decode()
+    kirsty.post(
+        url,
+        {
+            "organisation": world.timebank_org.pk,
+            "category": "neglect",
+            "urgency": "soon",
+            "what_happened": "Saw her outside in the cold.",
+        },
+    )
+    concern = Concern.objects.get()
+    assert concern.organisation == world.timebank_org and concern.about == world.anne
+    assert "Anne" not in kirsty.get(concern.get_absolute_url()).content.decode()

@@ -13,7 +13,7 @@ from people.decorators import person_required
 from people.models import Organisation, Person, Role
 
 from .. import selectors, services, subjects
-from ..access import can_manage, organisation_for
+from ..access import can_manage, members_of, organisation_for
 from ..forms import ConcernActionForm, ConcernCloseForm, ConcernForm
 from ..models import Concern
 from . import apply, record_view
@@ -42,13 +42,17 @@ def _with_brokers(qs):
 
 
 def _organisations_for(request, raiser: Person, about: Person | None):
-    """Where the concern should go: the raiser's organisations (those the person it is
-    about shares first), else any organisation of the partnership with a broker."""
+    """Where the concern should go: an organisation both belong to, else the
+    organisations of the person it is about, else the raiser's own, else any
+    organisation of the partnership with a broker."""
     own = _with_brokers(_active_orgs(raiser))
     if about is not None:
-        shared = own.filter(pk__in=_active_orgs(about).values("pk"))
+        theirs = _with_brokers(_active_orgs(about))
+        shared = own.filter(pk__in=theirs.values("pk"))
         if shared.exists():
             return _plain(shared)
+        if theirs.exists():
+            return _plain(theirs)
     if own.exists():
         return _plain(own)
     everyone = Organisation.objects.filter(partnership=request.partnership, is_active=True)
@@ -81,6 +85,12 @@ def concern_raise(request: HttpRequest) -> HttpResponse:
     form = ConcernForm(post_data(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # Never let a concern tell brokers elsewhere who a guessed number is.
+        if about is not None and not (
+            _may_name(request, raiser, about)
+            or members_of(data["organisation"]).filter(pk=about.pk).exists()
+        ):
+            about = None
         if apply(
             form,
             lambda: services.concern_raise(
@@ -120,7 +130,8 @@ def concern_queue(request: HttpRequest, slug: str) -> HttpResponse:
         request, "safeguarding.concerns.viewed", target=organisation, organisation=organisation
     )
     closed = (
-        Concern.objects.filter(organisation=organisation, status=Concern.Status.CLOSED)
+        selectors.concerns_for([organisation], request.person)
+        .filter(status=Concern.Status.CLOSED)
         .select_related("about")
         .order_by("-closed_at")[:20]
     )
@@ -129,7 +140,7 @@ def concern_queue(request: HttpRequest, slug: str) -> HttpResponse:
         "safeguarding/concerns.html",
         {
             "organisation": organisation,
-            "open": selectors.open_concerns([organisation]),
+            "open": selectors.open_concerns([organisation], request.person),
             "closed": closed,
         },
     )
@@ -142,7 +153,8 @@ def _concern(request, pk: int) -> tuple[Concern, bool]:
         pk=pk,
         organisation__partnership=request.partnership,
     )
-    if can_manage(request.roles, concern.organisation):
+    about_me = request.person is not None and concern.about_id == request.person.pk
+    if can_manage(request.roles, concern.organisation) and not about_me:
         return concern, True
     me = request.subject
     if me is not None and concern.raised_by_person_id == me.pk:

@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "organisation": org,
-            "concerns": len(selectors.open_concerns([org])),
+            "concerns": len(selectors.open_concerns([org], request.person)),
             "overdue": len(selectors.overdue_visits([org])),
         }
         for org in organisations
