@@ -1,6 +1,6 @@
 """Who may do what in the directory."""
 
-from people.models import STAFF_ROLES, CASEWORK_ROLES, Role
+from people.models import CASEWORK_ROLES, STAFF_ROLES, Role
 
 
 def is_editor(roles) -> bool:

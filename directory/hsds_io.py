@@ -7,6 +7,7 @@ and not already in the directory are errors when HSDS requires them, and are
 dropped with a warning when it does not (the official example has some).
 """
 
+import contextlib
 import csv
 import datetime
 import decimal
@@ -72,31 +73,44 @@ def _columns(model) -> dict[str, models.Field]:
     return {f.column: f for f in model._meta.concrete_fields}
 
 
+def _to_datetime(value: str):
+    parsed = parse_datetime(value.replace("Z", "+00:00"))
+    if parsed is None:
+        raise ValueError("is not a date and time")
+    return parsed
+
+
+def _to_int(value: str) -> int:
+    number = float(value)
+    if number != int(number):
+        raise ValueError("is not a whole number")
+    return int(number)
+
+
+def _to_decimal(value: str):
+    try:
+        return decimal.Decimal(value)
+    except decimal.InvalidOperation as exc:
+        raise ValueError("is not a number") from exc
+
+
+# Most specific first: a DateTimeField is also a DateField.
+CONVERTERS = [
+    ((models.ForeignKey, models.UUIDField), uuid.UUID),
+    (models.DateTimeField, _to_datetime),
+    (models.DateField, datetime.date.fromisoformat),
+    (models.TimeField, datetime.time.fromisoformat),
+    (models.IntegerField, _to_int),
+    (models.FloatField, float),
+    (models.DecimalField, _to_decimal),
+]
+
+
 def _convert(value: str, f: models.Field):
     """The typed value of one cell, or raise ValueError with a plain reason."""
-    if isinstance(f, models.ForeignKey) or isinstance(f, models.UUIDField):
-        return uuid.UUID(value)
-    if isinstance(f, models.DateTimeField):
-        parsed = parse_datetime(value.replace("Z", "+00:00"))
-        if parsed is None:
-            raise ValueError("is not a date and time")
-        return parsed
-    if isinstance(f, models.DateField):
-        return datetime.date.fromisoformat(value)
-    if isinstance(f, models.TimeField):
-        return datetime.time.fromisoformat(value)
-    if isinstance(f, models.IntegerField):
-        number = float(value)
-        if number != int(number):
-            raise ValueError("is not a whole number")
-        return int(number)
-    if isinstance(f, models.FloatField):
-        return float(value)
-    if isinstance(f, models.DecimalField):
-        try:
-            return decimal.Decimal(value)
-        except decimal.InvalidOperation as exc:
-            raise ValueError("is not a number") from exc
+    for kinds, convert in CONVERTERS:
+        if isinstance(f, kinds):
+            return convert(value)
     return value
 
 
@@ -105,74 +119,82 @@ def _read(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def parse_package(folder: Path, report: ImportReport, existing: dict[str, set]) -> list:
-    """Check every row; return (model, kwargs) in load order. Problems go to the report."""
-    known_files = {name for _, name, _ in HSDS_MODELS}
-    for path in sorted(folder.glob("*.csv")):
-        if path.name not in known_files:
-            report.skipped_files.append(path.name)
-    tables = {}
-    for table, filename, model in HSDS_MODELS:
-        path = folder / filename
-        tables[table] = _read(path) if path.exists() else []
+def _known_ids(tables: dict, existing: dict) -> dict[str, set]:
+    """Every id in the package and already in the directory, table by table."""
     ids = {table: set(existing.get(table, set())) for table in tables}
-    seen = {table: set() for table in tables}
-    for table, filename, model in HSDS_MODELS:
-        for line, row in enumerate(tables[table], start=2):
-            try:
+    for table, rows in tables.items():
+        for row in rows:
+            with contextlib.suppress(ValueError):
                 ids[table].add(uuid.UUID((row.get("id") or "").strip()))
-            except ValueError:
-                pass
+    return ids
+
+
+def _cell_problem(table, column, value, f) -> str | None:
+    if (table, column) in ENUMS and value not in ENUMS[(table, column)]:
+        return f"{column} {value!r} is not one of: {', '.join(sorted(ENUMS[(table, column)]))}"
+    if isinstance(f, models.CharField) and len(value) > f.max_length:
+        return f"{column} is longer than {f.max_length}"
+    return None
+
+
+def _parse_row(table, columns, row) -> tuple[dict, list[str]]:
+    """The row's typed values, and what is wrong with it."""
+    kwargs, problems = {}, []
+    for column, raw in row.items():
+        if column is None or column not in columns:
+            continue
+        f = columns[column]
+        value = (raw or "").strip()
+        if not value:
+            if not f.blank and not f.null and column != "id":
+                problems.append(f"{column} is required")
+            kwargs[f.attname] = None if f.null else ""
+            continue
+        try:
+            kwargs[f.attname] = _convert(value, f)
+        except ValueError as exc:
+            problems.append(f"{column} {value!r} {_reason(exc, f)}")
+            continue
+        problem = _cell_problem(table, column, value, f)
+        if problem:
+            problems.append(problem)
+    for column, f in columns.items():
+        if column in row or column in ("id", "partnership_id"):
+            continue
+        if not f.blank and not f.null and not f.has_default():
+            problems.append(f"{column} is required")
+    return kwargs, problems
+
+
+def parse_package(folder: Path, report: ImportReport, existing: dict[str, set]) -> list:
+    """Check every row; return (table, model, kwargs) in load order. Problems go to the report."""
+    known_files = {name for _, name, _ in HSDS_MODELS}
+    report.skipped_files += [
+        p.name for p in sorted(folder.glob("*.csv")) if p.name not in known_files
+    ]
+    tables = {
+        table: _read(folder / filename) if (folder / filename).exists() else []
+        for table, filename, _model in HSDS_MODELS
+    }
+    ids = _known_ids(tables, existing)
     rows = []
     for table, filename, model in HSDS_MODELS:
         columns = _columns(model)
+        seen = set()
         for line, row in enumerate(tables[table], start=2):
-            kwargs, ok = {}, True
-            for column, raw in row.items():
-                if column is None or column not in columns:
-                    continue
-                f = columns[column]
-                value = (raw or "").strip()
-                if not value:
-                    if not f.blank and not f.null and column != "id":
-                        report.errors.append(Problem(filename, line, f"{column} is required"))
-                        ok = False
-                    kwargs[f.attname] = None if f.null else ""
-                    continue
-                try:
-                    kwargs[f.attname] = _convert(value, f)
-                except ValueError as exc:
-                    report.errors.append(
-                        Problem(filename, line, f"{column} {value!r} {_reason(exc, f)}")
-                    )
-                    ok = False
-                    continue
-                if (table, column) in ENUMS and value not in ENUMS[(table, column)]:
-                    allowed = ", ".join(sorted(ENUMS[(table, column)]))
-                    report.errors.append(
-                        Problem(filename, line, f"{column} {value!r} is not one of: {allowed}")
-                    )
-                    ok = False
-                if isinstance(f, models.CharField) and len(value) > f.max_length:
-                    report.errors.append(
-                        Problem(filename, line, f"{column} is longer than {f.max_length}")
-                    )
-                    ok = False
-            for column, f in columns.items():
-                if column in row or column == "id" or column == "partnership_id":
-                    continue
-                if not f.blank and not f.null and not f.has_default():
-                    report.errors.append(Problem(filename, line, f"{column} is required"))
-                    ok = False
-            if "id" not in kwargs or kwargs.get("id") is None:
-                report.errors.append(Problem(filename, line, "id is missing or not a UUID"))
-                continue
-            if kwargs["id"] in seen[table]:
-                report.errors.append(Problem(filename, line, f"id {kwargs['id']} appears twice"))
-                ok = False
-            seen[table].add(kwargs["id"])
-            ok = _check_references(model, table, filename, line, kwargs, ids, report) and ok
-            if ok:
+            kwargs, problems = _parse_row(table, columns, row)
+            pk = kwargs.get("id")
+            if pk is None:
+                problems.append("id is missing or not a UUID")
+            elif pk in seen:
+                problems.append(f"id {pk} appears twice")
+            seen.add(pk)
+            report.errors += [Problem(filename, line, p) for p in problems]
+            if (
+                pk is not None
+                and _check_references(model, filename, line, kwargs, ids, report)
+                and not problems
+            ):
                 rows.append((table, model, kwargs))
     return rows
 
@@ -195,7 +217,7 @@ def _reason(exc: ValueError, f) -> str:
     return "is not valid"
 
 
-def _check_references(model, table, filename, line, kwargs, ids, report) -> bool:
+def _check_references(model, filename, line, kwargs, ids, report) -> bool:
     ok = True
     for f in model._meta.concrete_fields:
         if not isinstance(f, models.ForeignKey) or f.related_model._meta.app_label != "directory":

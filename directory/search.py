@@ -230,9 +230,7 @@ def _sqlite_ranks(text: str) -> dict:
         return {row[0]: -row[1] for row in cursor.fetchall()}
 
 
-def build_queryset(query: Query):
-    """The filtered, annotated and ordered profiles; the view pages them."""
-    qs = ServiceProfile.objects.filter(partnership=query.partnership, status="active")
+def _filter(qs, query: Query):
     if query.term_id:
         qs = qs.filter(
             service_id__in=Attribute.objects.filter(
@@ -247,67 +245,80 @@ def build_queryset(query: Query):
         qs = qs.annotate(open_bit=F("open_days").bitand(1 << DAYS.index(query.day))).filter(
             open_bit__gt=0
         )
-    sort = query.sort
-    if query.place:
-        place = query.place
-        qs = qs.annotate(distance=_distance_expression(place.latitude, place.longitude))
-        if query.within_km:
-            served = Q(
-                service_id__in=ServiceArea.objects.filter(
-                    uri__in=[GSS_URI + code for code in place.area_codes]
-                ).values("service_id")
-            )
-            box = bounding_box(place.latitude, place.longitude, query.within_km)
-            wide = bounding_box(place.latitude, place.longitude, RADIUS_SERVICE_MAX_KM)
-            near = Q(latitude__range=box[:2], longitude__range=box[2:])
-            reaches = Q(
-                radius_km__isnull=False, latitude__range=wide[:2], longitude__range=wide[2:]
-            )
-            qs = qs.filter(near | reaches | served).filter(
-                Q(distance__lte=query.within_km)
-                | Q(radius_km__isnull=False, distance__lte=F("radius_km"))
-                | served
-            )
+    return qs
+
+
+def _near(qs, query: Query):
+    """Distance from the place; within a radius, what is near, reaches or serves it."""
+    place = query.place
+    qs = qs.annotate(distance=_distance_expression(place.latitude, place.longitude))
+    if not query.within_km:
+        return qs
+    served = Q(
+        service_id__in=ServiceArea.objects.filter(
+            uri__in=[GSS_URI + code for code in place.area_codes]
+        ).values("service_id")
+    )
+    box = bounding_box(place.latitude, place.longitude, query.within_km)
+    wide = bounding_box(place.latitude, place.longitude, RADIUS_SERVICE_MAX_KM)
+    near = Q(latitude__range=box[:2], longitude__range=box[2:])
+    reaches = Q(radius_km__isnull=False, latitude__range=wide[:2], longitude__range=wide[2:])
+    return qs.filter(near | reaches | served).filter(
+        Q(distance__lte=query.within_km)
+        | Q(radius_km__isnull=False, distance__lte=F("radius_km"))
+        | served
+    )
+
+
+def _rank(qs, query: Query):
     weight = Case(
         *[When(freshness=f, then=Value(w)) for f, w in FRESHNESS_WEIGHT.items()],
         default=Value(1.0),
         output_field=FloatField(),
     )
-    if query.text.strip():
-        if connection.vendor == "postgresql":
-            sq = SearchQuery(query.text, config="english", search_type="websearch")
-            qs = qs.filter(search_vector=sq).annotate(
-                score=SearchRank(F("search_vector"), sq) * weight
-            )
-        else:
-            ranks = _sqlite_ranks(query.text)
-            ids = [_uuid(k) for k in ranks]
-            qs = qs.filter(service_id__in=ids).annotate(
-                score=Case(
-                    *[When(service_id=_uuid(k), then=Value(v)) for k, v in ranks.items()],
-                    default=Value(0.0),
-                    output_field=FloatField(),
-                )
-                * weight
-                if ranks
-                else Value(0.0, output_field=FloatField())
-            )
-        sort = sort or Sort.RELEVANCE
-    else:
-        qs = qs.annotate(score=weight)
-    if not sort:
-        sort = Sort.DISTANCE if query.place else Sort.NAME
+    if not query.text.strip():
+        return qs.annotate(score=weight)
+    if connection.vendor == "postgresql":
+        sq = SearchQuery(query.text, config="english", search_type="websearch")
+        return qs.filter(search_vector=sq).annotate(
+            score=SearchRank(F("search_vector"), sq) * weight
+        )
+    ranks = _sqlite_ranks(query.text)
+    if not ranks:
+        return qs.none().annotate(score=weight)
+    rank = Case(
+        *[When(service_id=_uuid(k), then=Value(v)) for k, v in ranks.items()],
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return qs.filter(service_id__in=[_uuid(k) for k in ranks]).annotate(score=rank * weight)
+
+
+def _order(query: Query) -> tuple[list, str]:
+    has_text = bool(query.text.strip())
+    sort = query.sort or (
+        Sort.RELEVANCE if has_text else Sort.DISTANCE if query.place else Sort.NAME
+    )
     if sort == Sort.DISTANCE and query.place:
-        order = [F("distance").asc(nulls_last=True), "-score", "service__name"]
-    elif sort == Sort.FRESHNESS:
-        order = [F("service__assured_date").desc(nulls_last=True), "service__name"]
-    elif sort == Sort.RELEVANCE and query.text.strip():
+        return [F("distance").asc(nulls_last=True), "-score", "service__name"], sort
+    if sort == Sort.FRESHNESS:
+        return [F("service__assured_date").desc(nulls_last=True), "service__name"], sort
+    if sort == Sort.RELEVANCE and has_text:
         order = ["-score", "service__name"]
         if query.place:
             order.insert(1, F("distance").asc(nulls_last=True))
-    else:
-        sort = Sort.NAME
-        order = ["freshness", "service__name"]
+        return order, sort
+    return ["freshness", "service__name"], Sort.NAME
+
+
+def build_queryset(query: Query):
+    """The filtered, annotated and ordered profiles, and the sort used; callers page them."""
+    qs = ServiceProfile.objects.filter(partnership=query.partnership, status="active")
+    qs = _filter(qs, query)
+    if query.place:
+        qs = _near(qs, query)
+    qs = _rank(qs, query)
+    order, sort = _order(query)
     return qs.order_by(*order, "service_id"), sort
 
 

@@ -95,6 +95,9 @@ class ServiceProfile(models.Model):
             models.Index(fields=["partnership", "freshness"], name="dir_profile_fresh"),
         ]
 
+    def __str__(self):
+        return str(self.service_id)
+
     @property
     def audiences(self) -> list[str]:
         return [a for a in self.audience.split(",") if a]
@@ -149,6 +152,9 @@ class Suggestion(models.Model):
     class Meta:
         ordering = ["created_at"]
 
+    def __str__(self):
+        return str(self.proposed.get("name", self.pk))
+
 
 class Claim(models.Model):
     """An organisation asking to keep an entry up to date itself."""
@@ -169,6 +175,9 @@ class Claim(models.Model):
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"{self.organisation_id}:{self.service_id}"
+
 
 class Shortlist(models.Model):
     """Services a practitioner picked for one person."""
@@ -183,6 +192,9 @@ class Shortlist(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        return f"shortlist {self.pk}"
+
 
 class ShortlistItem(models.Model):
     shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="items")
@@ -192,6 +204,9 @@ class ShortlistItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["shortlist", "service"], name="dir_shortlist_once")
         ]
+
+    def __str__(self):
+        return f"{self.shortlist_id}:{self.service_id}"
 
 
 class Referral(models.Model):
@@ -211,3 +226,6 @@ class Referral(models.Model):
     )
     route = models.CharField(max_length=10, choices=Route.choices)
     made_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"referral {self.pk}"

@@ -108,12 +108,18 @@ class OrganizationIdentifier(HSDSModel):
     identifier_type = models.CharField(max_length=100)
     identifier = models.CharField(max_length=100)
 
+    def __str__(self):
+        return self.identifier
+
 
 class Program(HSDSModel):
     organization = _fk(Organization, "programs", required=True)
     name = models.CharField(max_length=300)
     alternate_name = models.CharField(max_length=300, blank=True)
     description = models.TextField()
+
+    def __str__(self):
+        return self.name
 
 
 class Service(HSDSModel):
@@ -198,6 +204,9 @@ class ServiceAtLocation(HSDSModel):
     location = _fk(Location, "service_at_locations", required=True)
     description = models.TextField(blank=True)
 
+    def __str__(self):
+        return str(self.id)
+
 
 class Address(HSDSModel):
     class AddressType(models.TextChoices):
@@ -218,6 +227,9 @@ class Address(HSDSModel):
         max_length=10, choices=AddressType.choices, default=AddressType.PHYSICAL
     )
 
+    def __str__(self):
+        return f"{self.address_1}, {self.city}"
+
 
 class Contact(HSDSModel):
     organization = _fk(Organization, "contacts")
@@ -228,6 +240,9 @@ class Contact(HSDSModel):
     title = models.CharField(max_length=200, blank=True)
     department = models.CharField(max_length=200, blank=True)
     email = models.CharField(max_length=254, blank=True)
+
+    def __str__(self):
+        return self.name or str(self.id)
 
 
 class Phone(HSDSModel):
@@ -240,6 +255,9 @@ class Phone(HSDSModel):
     extension = models.IntegerField(null=True, blank=True)
     type = models.CharField(max_length=20, blank=True)
     description = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.number
 
 
 class Schedule(HSDSModel):
@@ -266,6 +284,9 @@ class Schedule(HSDSModel):
     attending_type = models.CharField(max_length=300, blank=True)
     notes = models.TextField(blank=True)
 
+    def __str__(self):
+        return self.byday or str(self.id)
+
 
 class ServiceArea(HSDSModel):
     service = _fk(Service, "service_areas")
@@ -275,6 +296,9 @@ class ServiceArea(HSDSModel):
     extent_type = models.CharField(max_length=50, blank=True)
     # A named area is identified by its GSS code's URI, so postcodes can be matched.
     uri = models.CharField(max_length=500, blank=True, db_index=True)
+
+    def __str__(self):
+        return self.name or str(self.id)
 
 
 class CostOption(HSDSModel):
@@ -286,6 +310,9 @@ class CostOption(HSDSModel):
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     amount_description = models.CharField(max_length=300, blank=True)
 
+    def __str__(self):
+        return self.option or str(self.id)
+
 
 class Language(HSDSModel):
     service = _fk(Service, "languages")
@@ -295,6 +322,9 @@ class Language(HSDSModel):
     code = models.CharField(max_length=20, blank=True)
     note = models.TextField(blank=True)
 
+    def __str__(self):
+        return self.name or self.code
+
 
 class Accessibility(HSDSModel):
     location = _fk(Location, "accessibility")
@@ -302,17 +332,26 @@ class Accessibility(HSDSModel):
     details = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
 
+    def __str__(self):
+        return self.description[:50]
+
 
 class Funding(HSDSModel):
     organization = _fk(Organization, "funding")
     service = _fk(Service, "funding")
     source = models.TextField(blank=True)
 
+    def __str__(self):
+        return self.source[:50]
+
 
 class RequiredDocument(HSDSModel):
     service = _fk(Service, "required_documents")
     document = models.TextField(blank=True)
     uri = models.CharField(max_length=500, blank=True)
+
+    def __str__(self):
+        return self.document[:50]
 
 
 class Attribute(HSDSModel):
@@ -327,9 +366,13 @@ class Attribute(HSDSModel):
     class Meta:
         indexes = [models.Index(fields=["taxonomy_term", "link_id"], name="dir_attr_term_link")]
 
+    # Every HSDS table in the order an import must load them (parents first), with
+    # its CSV file name in the tabular data package.
 
-# Every HSDS table in the order an import must load them (parents first), with
-# its CSV file name in the tabular data package.
+    def __str__(self):
+        return f"{self.link_entity}:{self.link_id}"
+
+
 HSDS_MODELS = [
     ("taxonomy", "taxonomies.csv", Taxonomy),
     ("taxonomy_term", "taxonomy_terms.csv", TaxonomyTerm),

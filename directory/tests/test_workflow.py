@@ -4,7 +4,7 @@ import datetime
 import time
 
 import pytest
-from django.core import mail, signing
+from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
 
