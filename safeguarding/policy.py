@@ -125,6 +125,43 @@ def decide(
     return Clearance(allowed=True, needs_second_person=False, reasons=())
 
 
+def decide_second(
+    *, checks: list[Check], policy: SafeguardingPolicy, on: datetime.date
+) -> Clearance:
+    """May this helper be the checked second person who goes with another?"""
+    first = decide(checks=checks, policy=policy, extra_care=False, at_home=False, on=on)
+    if not first.allowed:
+        return first
+    if not is_checked([c for c in checks if c.counts_on(on)], policy, on):
+        return Clearance(
+            allowed=False,
+            needs_second_person=False,
+            reasons=(_("The second person needs a current disclosure check."),),
+        )
+    return Clearance(allowed=True, needs_second_person=False, reasons=())
+
+
+def may_accompany(
+    *,
+    helper: Person,
+    organisation: Organisation,
+    on: datetime.date | None = None,
+) -> Clearance:
+    """Whether this helper may go as the second, checked person when clearance() says
+    `needs_second_person` (whatever the member needs: they go as a pair)."""
+    if helper.erased_at is not None:
+        return Clearance(
+            allowed=False,
+            needs_second_person=False,
+            reasons=(_("This helper's details were removed."),),
+        )
+    return decide_second(
+        checks=list(Check.objects.filter(helper=helper, organisation=organisation)),
+        policy=policy_for(organisation),
+        on=on or timezone.localdate(),
+    )
+
+
 def clearance(
     *,
     helper: Person,

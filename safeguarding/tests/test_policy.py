@@ -12,6 +12,8 @@ from safeguarding.policy import (
     clearance,
     clearances,
     decide,
+    decide_second,
+    may_accompany,
     needs_extra_care,
     visit_required,
 )
@@ -137,6 +139,14 @@ def test_check_status_reads_expiring_within_the_warning_window():
     assert pvg(expires=-1).status_on(TODAY, 60) == "expired"
     assert pvg(expires=0).status_on(TODAY, 60) == "expiring"
     assert pvg(withdrawn=True).status_on(TODAY, 60) == "withdrawn"
+
+
+def test_the_second_person_must_be_checked_even_where_two_people_always_go():
+    policy = SafeguardingPolicy(extra_care=E.TWO_PEOPLE)
+    assert decide_second(checks=[*basics(), pvg()], policy=policy, on=TODAY).allowed
+    unchecked = decide_second(checks=basics(), policy=policy, on=TODAY)
+    assert not unchecked.allowed and "disclosure" in unchecked.reasons[0]
+    assert not decide_second(checks=[pvg()], policy=policy, on=TODAY).allowed
 
 
 # Properties -----------------------------------------------------------------
@@ -309,3 +319,19 @@ def test_clearances_for_many_helpers_agree_with_one_at_a_time(world, helper):
                 helper=h, member=world.anne, organisation=world.timebank_org, at_home=at_home
             )
             assert many[h.pk] == one
+
+
+def test_may_accompany_reads_the_helpers_checks(world, helper):
+    assert not may_accompany(helper=helper, organisation=world.timebank_org).allowed
+    services.check_record(
+        organisation=world.timebank_org,
+        helper=helper,
+        data={
+            "kind": "disclosure",
+            "scheme": "pvg",
+            "reference_number": "1234567890123456",
+            "issued_on": datetime.date(2025, 1, 6),
+        },
+        by=world.morag.user,
+    )
+    assert may_accompany(helper=helper, organisation=world.timebank_org).allowed
