@@ -514,7 +514,7 @@ def _link(initiative, key, hint, *, by) -> None:
     linkable = linkables.get(key)
     if linkable is None:
         return
-    for thing in linkable.choices(initiative.partnership)[:200]:
+    for thing in linkable.choices(initiative.partnership):
         if hint.lower() in str(thing).lower():
             services.link_add(initiative=initiative, key=key, object_id=thing.pk, by=by)
             return

@@ -206,9 +206,9 @@ class LinkForm(forms.Form):
                 groups.append((str(linkable.label), options))
         self.fields["thing"].choices = [("", _("Choose one"))] + groups
 
-    def target(self) -> tuple[str, int]:
+    def target(self) -> tuple[str, str]:
         key, _sep, pk = self.cleaned_data["thing"].rpartition(":")
-        return key, int(pk)
+        return key, pk
 
 
 class InvitationForm(forms.ModelForm):

@@ -4,6 +4,7 @@ partnership's focus (priorities, stakeholders, the five steps)."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -163,11 +164,15 @@ class Participation(models.Model):
 
 
 class Link(models.Model):
-    """Something on the platform the initiative uses: (linkable key, object id)."""
+    """Something on the platform the initiative uses: (linkable key, object id).
+
+    The id is kept as text, so things with number ids and things with UUIDs
+    (directory entries) can both be linked.
+    """
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="links")
     key = models.CharField(max_length=100)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.CharField(max_length=64)
 
     class Meta:
         constraints = [
@@ -178,6 +183,18 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}:{self.object_id}"
+
+    def thing(self):
+        """What it points at, or None if that is gone or its app is not installed."""
+        from core import linkables
+
+        linkable = linkables.get(self.key)
+        if linkable is None:
+            return None
+        try:
+            return linkable.model.objects.filter(pk=self.object_id).first()
+        except (ValueError, ValidationError):
+            return None
 
 
 def _choices(enum_cls, labels):

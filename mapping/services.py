@@ -4,6 +4,7 @@ and records what happened in the audit log (ids and codes, never free text)."""
 import hashlib
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -171,11 +172,16 @@ def classification_disagree(*, classification: Classification, reason: str, view
     )
 
 
-def link_add(*, initiative: Initiative, key: str, object_id: int, by) -> Link:
+def link_add(*, initiative: Initiative, key: str, object_id, by) -> Link:
     linkable = linkables.get(key)
     if linkable is None:
         raise DomainError(_("That kind of thing cannot be linked"), field="thing")
-    if not linkable.choices(initiative.partnership).filter(pk=object_id).exists():
+    object_id = str(object_id)
+    try:
+        found = linkable.choices(initiative.partnership).filter(pk=object_id).exists()
+    except (ValueError, ValidationError):
+        found = False
+    if not found:
         raise DomainError(_("Choose something from the list"), field="thing")
     link, _created = Link.objects.get_or_create(initiative=initiative, key=key, object_id=object_id)
     _audit("mapping.link.added", by=by, initiative=initiative, key=key, object_id=object_id)

@@ -47,8 +47,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     links = []
     for link in initiative.links.all():
         linkable = linkables.get(link.key)
-        thing = linkable.model.objects.filter(pk=link.object_id).first() if linkable else None
-        links.append({"link": link, "label": linkable.label if linkable else "", "thing": thing})
+        label = linkable.label if linkable else ""
+        links.append({"link": link, "label": label, "thing": link.thing()})
     factors = initiative.factors.select_related("factor").order_by("factor__kind", "factor__name")
     return render(
         request,
