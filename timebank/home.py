@@ -59,8 +59,14 @@ def _is_broker(request) -> bool:
     return bool(_broker_context(request)["rows"]) if _in_a_bank(request) else False
 
 
+def _sees_time_banks(request) -> bool:
+    """Members and brokers of a bank, and caseworkers (who refer people to one)."""
+    person = getattr(request, "person", None)
+    return person is not None and (request.roles.is_caseworker or _in_a_bank(request))
+
+
 navigation.register(
-    navigation.NavItem("timebank", _("Time bank"), "timebank:banks", _in_a_bank, order=30)
+    navigation.NavItem("timebank", _("Time bank"), "timebank:banks", _sees_time_banks, order=30)
 )
 home.register(
     home.HomePanel(
