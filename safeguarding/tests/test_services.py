@@ -279,3 +279,15 @@ def test_every_audit_code_used_has_a_label():
         for match in code.findall(path.read_text())
     }
     assert used and used <= set(known()), used - set(known())
+
+
+def test_a_subject_is_described_by_its_model_when_it_exists(world):
+    from safeguarding import subjects
+
+    assert subjects.describe("") is None
+    assert subjects.describe("nothing.here:3") == {"label": "nothing.here:3", "url": ""}
+    assert subjects.describe("people.person:999999")["url"] == ""
+    found = subjects.describe(f"people.person:{world.anne.pk}")
+    assert found["url"] == world.anne.get_absolute_url() and "Anne" not in found["label"]
+    subjects.register("test.thing", lambda pk: ("Thing", "/thing/"))
+    assert subjects.describe("test.thing:1") == {"label": "Thing", "url": "/thing/"}

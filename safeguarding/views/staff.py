@@ -204,7 +204,7 @@ def helper_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "verified_by__person", "withdrawn_by__person"
         )
     ]
-    from ..policy import clearance
+    from ..policy import clearance, may_accompany
 
     return render(
         request,
