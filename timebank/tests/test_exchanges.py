@@ -261,3 +261,27 @@ def test_a_member_downloads_an_easy_read_statement_that_says_credits_are_not_inc
     csv = client_for(world.claire).get(url + "csv").content.decode()
     assert "Lift" in csv and "1.5" in csv
     assert client_for(world.claire).get(url + "exe").status_code == 404
+
+
+def test_a_broker_acting_for_a_member_posts_her_request_and_it_is_recorded(world, bank, client_for):
+    from django.urls import reverse
+
+    from audit.models import AuditEvent
+
+    client = client_for(world.morag)
+    client.post(reverse("people:person-act", args=[world.anne.pk]))
+    response = client.post(
+        f"/timebank/{bank.slug}/offers-and-requests/new/",
+        {
+            "kind": "request",
+            "category": world.category.pk,
+            "title": "A lift to church",
+            "where": "community",
+            "timing": "one_off",
+        },
+    )
+    assert response.status_code == 302
+    listing = Listing.objects.get(title="A lift to church")
+    assert listing.account.person == world.anne and listing.on_behalf_of == world.anne
+    event = AuditEvent.objects.get(action="timebank.request.posted")
+    assert event.on_behalf_of == world.anne and event.actor == world.morag.user
