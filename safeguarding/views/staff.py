@@ -215,6 +215,7 @@ def helper_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             checks=checks,
             alone=clearance(helper=helper, member=None, organisation=organisation, at_home=False),
             at_home=clearance(helper=helper, member=None, organisation=organisation, at_home=True),
+            second=may_accompany(helper=helper, organisation=organisation),
             flag=selectors.active_flags(organisation).filter(person=helper).first(),
         ),
     )
