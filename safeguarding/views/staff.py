@@ -17,7 +17,7 @@ from ..access import can_manage, is_safeguarding_staff, managed_organisations, m
 from ..access import organisation_for as _organisation
 from ..forms import CheckForm, FlagForm, PolicyForm, WithdrawForm
 from ..models import Check, ExtraCareFlag
-from ..policy import policy_for
+from ..policy import clearance, may_accompany, policy_for
 from . import apply, record_view
 
 staff_required = role_required(is_safeguarding_staff)
@@ -204,8 +204,6 @@ def helper_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "verified_by__person", "withdrawn_by__person"
         )
     ]
-    from ..policy import clearance, may_accompany
-
     return render(
         request,
         "safeguarding/helper.html",
