@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateField
+from core.forms import DateField, IdempotencyField
 
 from .models import Check, Concern, SafeguardingPolicy
 from .services import POLICY_FIELDS
@@ -118,6 +118,7 @@ class FlagForm(forms.Form):
 
 
 class ConcernForm(forms.Form):
+    idempotency_key = IdempotencyField(required=False)
     organisation = forms.ModelChoiceField(
         label=_("Who should look at it"),
         queryset=None,

@@ -286,6 +286,8 @@ class Concern(models.Model):
     closed_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The form's one-time key: a concern sent twice (a double click) is recorded once.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("concern")

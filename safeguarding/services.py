@@ -8,7 +8,7 @@ import datetime
 import re
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -238,8 +238,13 @@ def concern_raise(
     about: Person | None = None,
     subject: str = "",
     on_behalf_of: Person | None = None,
+    idempotency_key=None,
 ) -> Concern:
-    """Record a concern and tell the organisation's brokers at once."""
+    """Record a concern and tell the organisation's brokers at once (once per key)."""
+    if idempotency_key is not None:
+        existing = Concern.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
     if not what_happened.strip():
         raise DomainError(_("Tell us what happened."), field="what_happened")
     if category not in Concern.Category.values:
@@ -249,17 +254,23 @@ def concern_raise(
     for person in (raiser, about, on_behalf_of):
         if person is not None and person.partnership_id != organisation.partnership_id:
             raise DomainError(_("This person is not part of this partnership."))
-    concern = Concern.objects.create(
-        organisation=organisation,
-        raised_by=by,
-        raised_by_person=on_behalf_of or raiser,
-        on_behalf_of=on_behalf_of,
-        about=about,
-        subject=subject[:100],
-        category=category,
-        urgency=urgency,
-        what_happened=what_happened.strip(),
-    )
+    try:
+        with transaction.atomic():
+            concern = Concern.objects.create(
+                organisation=organisation,
+                raised_by=by,
+                raised_by_person=on_behalf_of or raiser,
+                on_behalf_of=on_behalf_of,
+                about=about,
+                subject=subject[:100],
+                category=category,
+                urgency=urgency,
+                what_happened=what_happened.strip(),
+                idempotency_key=idempotency_key,
+            )
+    except IntegrityError:
+        # The same form sent twice at once: the other request recorded it.
+        return Concern.objects.get(idempotency_key=idempotency_key)
     # Concern events are not attached to the person a concern is about: their
     # own history (and data export) must not tell them a concern was raised.
     audit_record(

@@ -353,3 +353,18 @@ def test_a_concern_about_someone_elsewhere_goes_to_their_organisation(world, cli
     concern = Concern.objects.get()
     assert concern.organisation == world.timebank_org and concern.about == world.anne
     assert "Anne" not in kirsty.get(concern.get_absolute_url()).content.decode()
+
+
+def test_a_concern_sent_twice_is_recorded_once(world, client_for):
+    client = client_for(world.claire)
+    form = {
+        "idempotency_key": "6f1c8d54-2f0e-4c55-9a43-5b7f1a1e0c99",
+        "organisation": world.timebank_org.pk,
+        "category": "other",
+        "urgency": "routine",
+        "what_happened": "Twice.",
+    }
+    for _ in range(2):
+        assert client.post(reverse("safeguarding:concern-raise"), form).status_code == 302
+    assert Concern.objects.count() == 1
+    assert Notice.objects.filter(person=world.morag).count() == 1

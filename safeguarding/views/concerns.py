@@ -103,6 +103,7 @@ def concern_raise(request: HttpRequest) -> HttpResponse:
                 category=data["category"],
                 urgency=data["urgency"],
                 what_happened=data["what_happened"],
+                idempotency_key=data["idempotency_key"],
             ),
         ):
             return redirect("safeguarding:concern-thanks")
