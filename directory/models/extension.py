@@ -91,7 +91,11 @@ class ServiceProfile(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="dir_profile_latlng"),
-            models.Index(fields=["longitude"], name="dir_profile_lng"),
+            models.Index(
+                fields=["latitude", "longitude"],
+                condition=models.Q(radius_km__isnull=False),
+                name="dir_profile_radius",
+            ),
             models.Index(fields=["partnership", "freshness"], name="dir_profile_fresh"),
         ]
 
