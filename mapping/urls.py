@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/disagree/", classify.disagree, name="classification-disagree"),
     path("<int:pk>/ingredients/", ingredients.ingredients, name="ingredients"),
     path("<int:pk>/invite/", ingredients.invite, name="invite"),
+    path("<int:pk>/questionnaire/", ingredients.questionnaire, name="questionnaire"),
     path("invitations/<int:pk>/paper/", ingredients.paper, name="invitation-paper"),
     path("respond/<str:token>/", ingredients.respond, name="respond"),
     path("my-invitations/", ingredients.my_invitations, name="my-invitations"),

@@ -63,6 +63,7 @@ RULES = [
     Rule("mapping:initiative-detail", READ, kwargs=initiative_pk),
     Rule("mapping:classification", READ, kwargs=initiative_pk),
     Rule("mapping:ingredients", READ, kwargs=initiative_pk),
+    Rule("mapping:questionnaire", READ, kwargs=initiative_pk),
     *[
         Rule(f"mapping:{name}", EDIT, kwargs=initiative_pk)
         for name in (

@@ -15,7 +15,7 @@ from people.decorators import staff_required
 from .. import services
 from ..access import can_answer, can_edit
 from ..forms import HAVE_IT_WHEN, IngredientsForm, InvitationForm, PaperForm
-from ..models import Ingredient, Invitation
+from ..models import Ingredient, Invitation, Rating
 from ..selectors import Filters, picture
 from .common import initiative_for
 
@@ -149,4 +149,19 @@ def _answer(request, invitation):
         request,
         "mapping/answer.html",
         {"form": form, "invitation": invitation, "initiative": invitation.initiative},
+    )
+
+
+@staff_required
+def questionnaire(request: HttpRequest, pk: int) -> HttpResponse:
+    """The questions on paper, for people who would rather write or talk than go online."""
+    initiative = initiative_for(request, pk)
+    return render(
+        request,
+        "mapping/questionnaire.html",
+        {
+            "initiative": initiative,
+            "tests": [(label, HAVE_IT_WHEN[value]) for value, label in Ingredient.choices],
+            "scale": Rating.choices,
+        },
     )

@@ -248,6 +248,7 @@ def test_every_other_mapping_page_passes_axe(page, world):
         ("mapping-steps", "/mapping/steps/"),
         ("mapping-step-edit", "/mapping/steps/map/"),
         ("mapping-my-invitations", "/mapping/my-invitations/"),
+        ("mapping-questionnaire", f"/mapping/{pk}/questionnaire/"),
     ]:
         page.goto(url)
         check_page(page, name)
