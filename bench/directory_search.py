@@ -132,31 +132,39 @@ def _generate(n: int):
     return p, terms[0]
 
 
-BARE_WHERE = """
+# The same query the view sends, written by hand: services serving the place's
+# areas and services whose own radius reaches it are looked up first (by index),
+# then text + category + bounding box + exact distance, counted and paged at once.
+SERVED = "SELECT service_id FROM directory_servicearea WHERE uri = ANY(%(uris)s)"
+REACHING = """
+SELECT service_id FROM directory_serviceprofile
+WHERE partnership_id = %(p)s AND radius_km IS NOT NULL
+  AND latitude BETWEEN %(ws)s AND %(wn)s AND longitude BETWEEN %(ww)s AND %(we)s
+"""
+DISTANCE = """(2 * 6371 * asin(sqrt(power(sin(radians(p.latitude - %(lat)s) / 2), 2)
+    + cos(radians(p.latitude)) * %(coslat)s * power(sin(radians(p.longitude - %(lng)s) / 2), 2))))"""
+PAGE = f"""
+SELECT s.id, s.name, count(*) OVER () AS total,
+       ts_rank(p.search_vector, websearch_to_tsquery('english', %(q)s)) AS r, {DISTANCE} AS d
 FROM directory_serviceprofile p
 JOIN directory_service s ON s.id = p.service_id
 WHERE p.partnership_id = %(p)s AND p.status = 'active'
   AND p.search_vector @@ websearch_to_tsquery('english', %(q)s)
   AND p.service_id IN (SELECT link_id FROM directory_attribute
                        WHERE taxonomy_term_id = %(term)s AND link_entity = 'service')
-  AND ((p.latitude BETWEEN %(s)s AND %(n)s AND p.longitude BETWEEN %(w)s AND %(e)s)
-       OR p.service_id IN (SELECT service_id FROM directory_servicearea WHERE uri = ANY(%(uris)s)))
-  AND (2 * 6371 * asin(sqrt(power(sin(radians(p.latitude - %(lat)s) / 2), 2)
-       + cos(radians(p.latitude)) * %(coslat)s * power(sin(radians(p.longitude - %(lng)s) / 2), 2)))
-       <= %(km)s
-       OR p.service_id IN (SELECT service_id FROM directory_servicearea WHERE uri = ANY(%(uris)s)))
+  AND ((p.latitude BETWEEN %(s)s AND %(n)s AND p.longitude BETWEEN %(w)s AND %(e)s
+        AND {DISTANCE} <= %(km)s)
+       OR p.service_id = ANY(%(also)s))
+ORDER BY r DESC, d ASC NULLS LAST, s.name LIMIT 20
 """
 
 
 def _bare(cursor, params):
-    cursor.execute("SELECT count(*) " + BARE_WHERE, params)
-    cursor.fetchone()
-    cursor.execute(
-        "SELECT s.id, s.name, ts_rank(p.search_vector, websearch_to_tsquery('english', %(q)s)) AS r "
-        + BARE_WHERE
-        + " ORDER BY r DESC, s.name LIMIT 20",
-        params,
-    )
+    cursor.execute(SERVED, params)
+    also = [row[0] for row in cursor.fetchall()]
+    cursor.execute(REACHING, params)
+    also += [row[0] for row in cursor.fetchall()]
+    cursor.execute(PAGE, {**params, "also": also})
     return cursor.fetchall()
 
 
@@ -192,7 +200,12 @@ def main() -> None:
         assert response.status_code == 200, response.status_code
         km = 5 * KM_PER_MILE
         s, nth, w, e = bounding_box(CENTRE[0], CENTRE[1], km)
+        ws, wn, ww, we = bounding_box(CENTRE[0], CENTRE[1], 50)
         params = {
+            "ws": ws,
+            "wn": wn,
+            "ww": ww,
+            "we": we,
             "p": partnership.pk,
             "q": "lunch club",
             "term": term.pk,
