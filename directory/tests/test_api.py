@@ -89,3 +89,12 @@ def test_taxonomies_and_terms_and_organizations_list(world, client):
         assert data["total_items"] >= 1, name
     data = client.get(reverse("directory:api-taxonomy-term", kwargs={"id": str(term.pk)})).json()
     assert not hsds_io.validate_record(data, "taxonomy_term")
+
+
+def test_a_correction_form_never_shows_a_confidential_address(world, client):
+    service = entry(
+        world.partnership, "Safe Space", address_1="1 Secret Street", postal_code="GB2 1AA"
+    )
+    ServiceProfile.objects.filter(service=service).update(confidential_address=True)
+    page = client.get(reverse("directory:suggest-change", kwargs={"pk": service.pk})).content
+    assert b"Secret Street" not in page and b"GB2 1AA" not in page

@@ -20,6 +20,7 @@ from ..search import KM_PER_MILE, Query, build_queryset, find_place
 from ..selectors import categories_of, service_for_page
 
 PER_PAGE = 20
+PLACE_KEYS = ("address_1", "city", "postal_code")
 
 
 def _run_search(request: HttpRequest) -> dict:
@@ -135,7 +136,13 @@ def suggest(request: HttpRequest, pk=None) -> HttpResponse:
         service = service_for_page(request.partnership, pk)
         if service is None:
             raise Http404
-    initial = SuggestForm.initial_from(entry_values(service)) if service else {}
+    confidential = bool(service and service.profile.confidential_address)
+    values = entry_values(service) if service else {}
+    if confidential:
+        # The public never sees where it is, so cannot be shown it to correct.
+        for key in PLACE_KEYS:
+            values.pop(key, None)
+    initial = SuggestForm.initial_from(values)
     form = SuggestForm(
         post_data(request),
         initial=initial,
@@ -147,7 +154,11 @@ def suggest(request: HttpRequest, pk=None) -> HttpResponse:
         try:
             services.suggestion_submit(
                 partnership=request.partnership,
-                proposed=form.entry_data(),
+                proposed={
+                    k: v
+                    for k, v in form.entry_data().items()
+                    if not (confidential and k in PLACE_KEYS)
+                },
                 service=service,
                 note=d["note"],
                 contact_name=d["contact_name"],
