@@ -8,6 +8,8 @@ from .services import POLICY_FIELDS
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": _("Choose someone from the list")}
+
     def label_from_instance(self, obj) -> str:
         return obj.display_name
 
@@ -39,9 +41,17 @@ class PolicyForm(forms.ModelForm):
 
 
 class CheckForm(forms.Form):
-    helper = PersonChoiceField(label=_("Helper"), queryset=None, empty_label=_("Choose a helper"))
+    helper = PersonChoiceField(
+        label=_("Helper"),
+        error_messages={"required": _("Choose the helper")},
+        queryset=None,
+        empty_label=_("Choose a helper"),
+    )
     kind = forms.ChoiceField(
-        label=_("Kind of check"), choices=Check.Kind.choices, widget=forms.RadioSelect
+        label=_("Kind of check"),
+        error_messages={"required": _("Choose the kind of check")},
+        choices=Check.Kind.choices,
+        widget=forms.RadioSelect,
     )
     scheme = forms.ChoiceField(
         label=_("Disclosure scheme"),
@@ -58,7 +68,10 @@ class CheckForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
     )
     issued_on = DateField(
-        label=_("Date issued or done"), allow_future=False, help_text=_("For example, 14 3 2025.")
+        label=_("Date issued or done"),
+        error_messages={"required": _("Enter the date it was issued or done")},
+        allow_future=False,
+        help_text=_("For example, 14 3 2025."),
     )
     expires_on = DateField(
         label=_("Renew by"),
@@ -93,6 +106,7 @@ class CheckForm(forms.Form):
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is this check withdrawn?"),
+        error_messages={"required": _("Say why the check is withdrawn")},
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example, entered by mistake, or the helper has left."),
@@ -100,9 +114,15 @@ class WithdrawForm(forms.Form):
 
 
 class FlagForm(forms.Form):
-    person = PersonChoiceField(label=_("Member"), queryset=None, empty_label=_("Choose a member"))
+    person = PersonChoiceField(
+        label=_("Member"),
+        error_messages={"required": _("Choose the member")},
+        queryset=None,
+        empty_label=_("Choose a member"),
+    )
     reason = forms.CharField(
         label=_("Why (a short note, for brokers only)"),
+        error_messages={"required": _("Say briefly why, for the other brokers")},
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("The member does not see this note. Keep it short and factual."),
@@ -121,18 +141,29 @@ class ConcernForm(forms.Form):
     idempotency_key = IdempotencyField(required=False)
     organisation = forms.ModelChoiceField(
         label=_("Who should look at it"),
+        error_messages={
+            "required": _("Choose who should look at it"),
+            "invalid_choice": _("Choose one of the organisations listed"),
+        },
         queryset=None,
         widget=forms.RadioSelect,
         empty_label=None,
     )
     category = forms.ChoiceField(
-        label=_("What is it about?"), choices=Concern.Category.choices, widget=forms.RadioSelect
+        label=_("What is it about?"),
+        error_messages={"required": _("Choose what it is about")},
+        choices=Concern.Category.choices,
+        widget=forms.RadioSelect,
     )
     urgency = forms.ChoiceField(
-        label=_("How urgent is it?"), choices=Concern.Urgency.choices, widget=forms.RadioSelect
+        label=_("How urgent is it?"),
+        error_messages={"required": _("Choose how urgent it is")},
+        choices=Concern.Urgency.choices,
+        widget=forms.RadioSelect,
     )
     what_happened = forms.CharField(
         label=_("What happened?"),
+        error_messages={"required": _("Tell us what happened")},
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("In your own words: what you saw or heard, when, and who was there."),
@@ -149,7 +180,10 @@ class ConcernForm(forms.Form):
 
 class ConcernActionForm(forms.Form):
     note = forms.CharField(
-        label=_("What was done"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What was done"),
+        error_messages={"required": _("Say what was done")},
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     status = forms.ChoiceField(
         label=_("Status after this"),
@@ -165,6 +199,7 @@ class ConcernActionForm(forms.Form):
 class ConcernCloseForm(forms.Form):
     outcome = forms.CharField(
         label=_("Outcome"),
+        error_messages={"required": _("Say what the outcome was")},
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What was decided and done, and whether anyone else was told."),
