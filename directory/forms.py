@@ -4,6 +4,7 @@ import time
 
 from django import forms
 from django.core import signing
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib import postcode as postcodes
@@ -71,9 +72,16 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, partnership=None, **kwargs):
         super().__init__(*args, **kwargs)
-        terms = terms_for(partnership).order_by("name").distinct()
+        terms = (
+            TaxonomyTerm.objects.filter(
+                Q(taxonomy_detail__partnership=partnership)
+                | Q(taxonomy_detail__partnership__isnull=True)
+            )
+            .order_by("name")
+            .values_list("pk", "name")
+        )
         self.fields["category"].choices = [("", _("All categories"))] + [
-            (str(t.pk), t.name) for t in terms
+            (str(pk), name) for pk, name in terms
         ]
 
 
