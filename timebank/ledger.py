@@ -94,17 +94,14 @@ def write_transfer(
 
 def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at, check_limits):
     accounts = list(
-        Account.objects.select_for_update(of=("self",))
-        .select_related("bank", "person", "organisation")
-        .filter(pk__in=totals)
-        .order_by("pk")
+        Account.objects.select_for_update(of=("self",)).filter(pk__in=totals).order_by("pk")
     )
     if len(accounts) != len(totals):
         raise DomainError(_("One of the accounts does not exist."), code="no_account")
     for account in accounts:
-        if account.bank_id != bank.pk and not (
-            bank.allows_other_banks and account.bank.allows_other_banks
-        ):
+        if account.bank_id == bank.pk:
+            account.bank = bank  # already at hand: no query for its limit
+        elif not (bank.allows_other_banks and account.bank.allows_other_banks):
             raise DomainError(
                 _("%(name)s belongs to another time bank.") % {"name": account.owner_name},
                 code="other_bank",

@@ -155,3 +155,27 @@ def test_a_person_joins_once(world, bank):
     assert (
         account_open(bank=bank, person=world.anne).pk == Account.objects.get(person=world.anne).pk
     )
+
+
+def test_check_ledger_finds_an_unbalanced_transfer_written_behind_the_triggers_back(world, bank):
+    anne, claire = accounts(world, bank)
+    disable = {
+        "sqlite": "DROP TRIGGER timebank_transfer_balanced",
+        "postgresql": "ALTER TABLE timebank_transfer DISABLE TRIGGER timebank_transfer_balanced",
+    }[connection.vendor]
+    tid = _id(uuid.uuid4())
+    with connection.cursor() as cursor:  # rolled back with the test's transaction
+        cursor.execute(disable)
+        cursor.execute(
+            "INSERT INTO timebank_posting (transfer_id, account_id, minutes) VALUES (%s, %s, %s)",
+            [tid, claire.pk, 45],
+        )
+        cursor.execute(
+            "INSERT INTO timebank_transfer (id, bank_id, kind, reason, recorded_at) "
+            "VALUES (%s, %s, 'exchange', '', CURRENT_TIMESTAMP)",
+            [tid, bank.pk],
+        )
+    rules = {p.rule for p in ledger_problems()}
+    assert "unbalanced" in rules
+    with pytest.raises(CommandError):
+        call_command("check_ledger")
