@@ -2,6 +2,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField, IdempotencyField
@@ -40,13 +41,26 @@ class HoursField(forms.CharField):
         return int((number * 60).to_integral_value())
 
 
-def _accounts(bank: TimeBank, *kinds: str):
-    qs = Account.objects.filter(bank=bank, closed_at__isnull=True).select_related(
-        "person", "organisation", "bank"
+def _accounts(bank: TimeBank, *kinds: str, other_banks: bool = False):
+    """Open accounts in this bank (and, where both allow it, in the partnership's other banks)."""
+    where = Q(bank=bank)
+    if other_banks and bank.allows_other_banks:
+        where |= Q(bank__partnership=bank.partnership_id, bank__allows_other_banks=True)
+    qs = Account.objects.filter(where, closed_at__isnull=True).select_related(
+        "person__area", "organisation", "bank"
     )
     if kinds:
         qs = qs.filter(kind__in=kinds)
     return qs.order_by("kind", "person__given_name", "organisation__name", "pk")
+
+
+def _cross_bank_label(account: Account, bank: TimeBank) -> str:
+    """Full names in one's own bank; another bank's members as that bank lets members see them."""
+    if account.bank_id == bank.pk:
+        return account.owner_name
+    from .selectors import shown_name
+
+    return f"{shown_name(account)} ({account.bank.name})"
 
 
 class AccountChoiceField(forms.ModelChoiceField):
@@ -199,9 +213,10 @@ class BrokerExchangeForm(forms.Form):
 
     def __init__(self, *args, bank: TimeBank, **kwargs):
         super().__init__(*args, **kwargs)
-        accounts = _accounts(bank, Account.Kind.PERSON, Account.Kind.ORGANISATION)
-        self.fields["receiver"].queryset = accounts
-        self.fields["giver"].queryset = accounts
+        accounts = _accounts(bank, Account.Kind.PERSON, Account.Kind.ORGANISATION, other_banks=True)
+        for name in ("receiver", "giver"):
+            self.fields[name].queryset = accounts
+            self.fields[name].label_from_instance = lambda a: _cross_bank_label(a, bank)
         self.fields["category"].queryset = AssetCategory.objects.filter(
             partnership=bank.partnership, is_active=True
         )

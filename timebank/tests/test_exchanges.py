@@ -285,3 +285,29 @@ def test_a_broker_acting_for_a_member_posts_her_request_and_it_is_recorded(world
     assert listing.account.person == world.anne and listing.on_behalf_of == world.anne
     event = AuditEvent.objects.get(action="timebank.request.posted")
     assert event.on_behalf_of == world.anne and event.actor == world.morag.user
+
+
+def test_a_broker_records_an_exchange_across_banks_only_where_both_allow(world, bank, client_for):
+    relaxed_policy(world.timebank_org)
+    other = services.bank_create(organisation=world.other_org, name="Kirkton Bank", slug="kirkton")
+    helper = services.account_open(bank=other, person=make_person(world.partnership, "Visitor"))
+    relaxed_policy(world.other_org)
+    form = {
+        "receiver": acc(bank, world.anne).pk,
+        "giver": helper.pk,
+        "description": "Across the burn",
+        "where": "community",
+        "minutes": "1",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    client = client_for(world.morag)
+    client.post(f"/timebank/{bank.slug}/exchanges/new/", form)
+    assert not Exchange.objects.filter(description="Across the burn").exists()
+    for b in (bank, other):
+        b.allows_other_banks = True
+        b.save()
+    form["idempotency_key"] = str(uuid.uuid4())
+    assert client.post(f"/timebank/{bank.slug}/exchanges/new/", form).status_code == 302
+    helper.refresh_from_db()
+    assert helper.balance_minutes == 60
+    assert ledger_problems() == []
