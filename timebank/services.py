@@ -714,3 +714,20 @@ def expense_claim(
         data={"pence": amount_pence},
     )
     return expense
+
+
+def expense_settle(*, expense: Expense, paid: bool, by) -> Expense:
+    """A broker records that a claim was paid (in money) or not paid."""
+    if expense.status != Expense.Status.CLAIMED:
+        raise DomainError(_("This claim has already been settled."), code="settled")
+    expense.status = Expense.Status.PAID if paid else Expense.Status.REFUSED
+    expense.save(update_fields=["status"])
+    audit_record(
+        "timebank.expense.settled",
+        actor=_actor(by),
+        person=expense.person,
+        organisation=expense.exchange.bank.organisation,
+        target=expense,
+        data={"status": expense.status},
+    )
+    return expense

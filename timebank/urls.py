@@ -28,6 +28,11 @@ urlpatterns = [
     path("<slug:bank>/exchanges/<int:pk>/", exchanges.exchange_detail, name="exchange"),
     path("<slug:bank>/exchanges/<int:pk>/expenses/", exchanges.expense_add, name="expense-add"),
     path(
+        "<slug:bank>/exchanges/<int:pk>/expenses/<int:expense_pk>/settle/",
+        exchanges.expense_settle,
+        name="expense-settle",
+    ),
+    path(
         "<slug:bank>/exchanges/<int:pk>/<slug:step>/", exchanges.exchange_step, name="exchange-step"
     ),
     path("<slug:bank>/statement/", accounts.my_statement, name="my-statement"),

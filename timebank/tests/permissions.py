@@ -48,6 +48,17 @@ def _exchange(world, status="proposed"):
     return {"bank": bank.slug, "pk": exchange.pk}
 
 
+def _expense(world):
+    from timebank.services import expense_claim
+
+    kwargs = _exchange(world, "agreed")
+    exchange = Exchange.objects.get(pk=kwargs["pk"])
+    expense = exchange.expenses.first() or expense_claim(
+        exchange=exchange, person=world.claire, kind="mileage", amount_pence=450, by=None
+    )
+    return kwargs | {"expense_pk": expense.pk}
+
+
 def _account(world, person):
     bank = bank_for_world(world)
     return {"bank": bank.slug, "pk": Account.objects.get(bank=bank, person=person).pk}
@@ -94,6 +105,14 @@ RULES = [
         kwargs=lambda w: _exchange(w) | {"step": "nonsense"},
     ),
     Rule("timebank:expense-add", PARTIES, kwargs=lambda w: _exchange(w, "agreed")),
+    Rule("timebank:expense-settle", everyone(NOT_ALLOWED), kwargs=_expense),
+    Rule(
+        "timebank:expense-settle",
+        signed_in(DENIED, broker=REDIRECT),
+        kwargs=_expense,
+        method="post",
+        data={"paid": "yes"},
+    ),
     Rule("timebank:my-statement", signed_in(DENIED, member=REDIRECT), kwargs=_bank),
     Rule("timebank:statement", BROKER, kwargs=lambda w: _account(w, w.anne)),
     Rule("timebank:statement", PARTIES, kwargs=lambda w: _account(w, w.claire)),

@@ -311,3 +311,22 @@ def test_a_broker_records_an_exchange_across_banks_only_where_both_allow(world, 
     helper.refresh_from_db()
     assert helper.balance_minutes == 60
     assert ledger_problems() == []
+
+
+def test_expenses_are_money_beside_the_hours_and_never_move_credits(world, bank):
+    relaxed_policy(world.timebank_org)
+    exchange = services.exchange_record(
+        bank=bank,
+        receiver=acc(bank, world.anne),
+        givers=[acc(bank, world.claire)],
+        minutes=60,
+        description="Lift",
+        by=None,
+    )
+    expense = services.expense_claim(
+        exchange=exchange, person=world.claire, kind="mileage", miles=10, amount_pence=450, by=None
+    )
+    services.expense_settle(expense=expense, paid=True, by=world.morag.user)
+    with pytest.raises(DomainError):
+        services.expense_settle(expense=expense, paid=False, by=world.morag.user)
+    assert acc(bank, world.claire).balance_minutes == 60

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from core.forms import post_data
@@ -344,4 +345,18 @@ def expense_add(request, bank, pk):
     return _render_form(request, h, form, _("Claim expenses or mileage"), submit=_("Claim"))
 
 
-__all__ = ["Expense"]
+@require_POST
+@person_required
+def expense_settle(request, bank, pk, expense_pk):
+    h = here(request, bank, broker=True)
+    exchange = _exchange(request, h, pk)
+    expense = get_object_or_404(Expense, exchange=exchange, pk=expense_pk)
+    try:
+        services.expense_settle(
+            expense=expense, paid=request.POST.get("paid") == "yes", by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Claim settled."))
+    return redirect(exchange.get_absolute_url())
