@@ -22,7 +22,14 @@ def test_a_broker_finds_a_helper_and_records_an_exchange_for_an_older_member(pag
     give_checks(world.claire, world.timebank_org)
     claire = Account.objects.get(bank=bank, person=world.claire)
     anne = Account.objects.get(bank=bank, person=world.anne)
-    listing_create(account=claire, kind="offer", by=None, category=world.category, title="Lifts in my car", where="community")
+    listing_create(
+        account=claire,
+        kind="offer",
+        by=None,
+        category=world.category,
+        title="Lifts in my car",
+        where="community",
+    )
     listing_create(
         account=anne,
         kind="request",

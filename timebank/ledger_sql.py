@@ -163,12 +163,9 @@ def _run(statements_for):
     return run
 
 
-class Migration(migrations.Migration):
-    dependencies = [("timebank", "0001_initial")]
-
-    operations = [
-        migrations.RunPython(
-            _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
-            _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}),
-        )
-    ]
+def operation() -> migrations.RunPython:
+    """The migration operation that installs (or removes) the rules."""
+    return migrations.RunPython(
+        _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
+        _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}),
+    )
