@@ -144,3 +144,12 @@ def test_erasing_someone_who_recorded_transfers_clears_only_the_recorder(world, 
     transfer = Exchange.objects.get().transfer
     assert transfer.recorded_by is None
     assert ledger_problems() == []
+
+
+def test_home_pages_show_the_member_and_broker_panels(world, bank, client_for):
+    member = client_for(world.claire).get("/").content.decode()
+    assert "hours in your account" in member
+    broker = client_for(world.morag).get("/").content.decode()
+    assert "Time banks you broker" in broker
+    outsider = client_for(world.kirsty).get("/").content.decode()
+    assert "Glenbrae Time Bank" not in outsider
