@@ -330,3 +330,28 @@ def test_expenses_are_money_beside_the_hours_and_never_move_credits(world, bank)
     with pytest.raises(DomainError):
         services.expense_settle(expense=expense, paid=False, by=world.morag.user)
     assert acc(bank, world.claire).balance_minutes == 60
+
+
+def test_only_the_introduced_helper_and_brokers_read_the_notes_for_the_helper(
+    world, bank, client_for
+):
+    listing = services.listing_create(
+        account=acc(bank, world.anne),
+        kind="request",
+        by=None,
+        category=world.category,
+        title="Lift",
+        where="community",
+        helper_notes="Key safe code 4321",
+    )
+    assert (
+        "Key safe code"
+        not in client_for(world.claire).get(listing.get_absolute_url()).content.decode()
+    )
+    services.introduction_make(request=listing, helper=acc(bank, world.claire), by=world.morag.user)
+    assert (
+        "Key safe code" in client_for(world.claire).get(listing.get_absolute_url()).content.decode()
+    )
+    assert (
+        "Key safe code" in client_for(world.morag).get(listing.get_absolute_url()).content.decode()
+    )

@@ -14,7 +14,7 @@ from people.decorators import person_required
 from .. import services
 from ..forms import ListingForm, ListingSearchForm
 from ..matching import suggest_helpers
-from ..models import Account, Listing
+from ..models import Account, Exchange, Listing
 from ..selectors import listings_for, shown_name
 from .common import form_error, here
 
@@ -103,8 +103,19 @@ def listing_detail(request, bank, pk):
             "listing": listing,
             "own": own,
             "shown_name": shown_name(listing.account, request.roles, h.subject),
-            "sees_notes": own or h.broker,
+            "sees_notes": own or h.broker or _is_helper(h, listing),
         },
+    )
+
+
+def _is_helper(h, listing) -> bool:
+    """The person introduced to help with a request may read what they should know."""
+    if h.account is None or listing.kind != Listing.Kind.REQUEST:
+        return False
+    return (
+        Exchange.objects.filter(request=listing, participants__account=h.account)
+        .exclude(status=Exchange.Status.CANCELLED)
+        .exists()
     )
 
 
