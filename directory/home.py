@@ -40,3 +40,31 @@ home.register(
 home.register(
     home.HomePanel("directory.signpost", "directory/home/signpost.html", _signposts, order=46)
 )
+
+
+def _kept_entries(request):
+    from people.models import STAFF_ROLES
+
+    from .models import ServiceProfile
+
+    orgs = request.roles.organisations(*STAFF_ROLES)
+    return (
+        ServiceProfile.objects.filter(partnership=request.partnership, owner_id__in=orgs)
+        .select_related("service")
+        .order_by("-freshness", "service__name")
+    )
+
+
+def _keeps_entries(request) -> bool:
+    return getattr(request, "person", None) is not None and _kept_entries(request).exists()
+
+
+home.register(
+    home.HomePanel(
+        "directory.kept",
+        "directory/home/kept.html",
+        _keeps_entries,
+        lambda request: {"entries": _kept_entries(request)[:10]},
+        order=47,
+    )
+)

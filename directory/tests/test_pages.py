@@ -46,3 +46,16 @@ def test_every_point_within_the_distance_is_inside_the_bounding_box(
         return
     south, north, west, east = bounding_box(lat, lng, km)
     assert south <= plat <= north and west <= plng <= east
+
+
+def test_staff_see_the_entries_their_organisation_keeps_on_their_home_page(world, client_for):
+    from directory.models import ServiceProfile
+
+    service = entry(world.partnership, "Kirkton Trust Lunch")
+    ServiceProfile.objects.filter(service=service).update(owner=world.other_org, freshness=1)
+    body = client_for(world.kirsty).get(reverse("core:home")).content.decode()
+    assert "Kirkton Trust Lunch" in body and "Please check it" in body
+    assert (
+        "Kirkton Trust Lunch"
+        not in client_for(world.morag).get(reverse("core:home")).content.decode()
+    )
