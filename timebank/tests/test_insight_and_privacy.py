@@ -153,3 +153,15 @@ def test_home_pages_show_the_member_and_broker_panels(world, bank, client_for):
     assert "Time banks you broker" in broker
     outsider = client_for(world.kirsty).get("/").content.decode()
     assert "Glenbrae Time Bank" not in outsider
+
+
+def test_a_broker_adds_a_referred_person_to_the_bank(world, bank, client_for):
+    person = make_person(world.partnership, "Newcomer")
+    services.referral_make(
+        bank=bank, person=person, referred_by=world.iain, reason="", by=world.iain.user
+    )
+    response = client_for(world.morag).post(
+        f"/timebank/{bank.slug}/members/add/", {"person": person.pk}
+    )
+    assert response.status_code == 302
+    assert Account.objects.filter(bank=bank, person=person).exists()

@@ -83,12 +83,16 @@ def bank_settings(request, bank):
 @person_required
 def member_add(request, bank):
     h = here(request, bank, broker=True)
+    # Members of the organisation, and anyone referred to this bank, not yet in it.
     people = (
         Person.objects.active()
+        .filter(partnership=h.bank.partnership)
         .filter(
-            partnership=h.bank.partnership,
-            memberships__organisation=h.bank.organisation,
-            memberships__ended_on__isnull=True,
+            Q(
+                memberships__organisation=h.bank.organisation,
+                memberships__ended_on__isnull=True,
+            )
+            | Q(timebank_referrals__bank=h.bank)
         )
         .exclude(timebank_accounts__bank=h.bank)
         .distinct()
@@ -114,7 +118,9 @@ def member_add(request, bank):
         | {
             "form": form,
             "title": _("Add a member"),
-            "lead": _("People who belong to %(org)s can join its time bank.")
+            "lead": _(
+                "People who belong to %(org)s, or were referred to it, can join its time bank."
+            )
             % {"org": h.bank.organisation},
             "submit_label": _("Add to the time bank"),
         },
