@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import home, navigation
+from people import record_links
 
 from .access import can_signpost, is_editor
 
@@ -66,5 +67,22 @@ home.register(
         _keeps_entries,
         lambda request: {"entries": _kept_entries(request)[:10]},
         order=47,
+    )
+)
+
+
+def _shortlist_link(request, person, staff):
+    from django.urls import reverse
+
+    from people.access import can_view_person
+
+    if staff and _signposts(request) and can_view_person(request.roles, person):
+        return reverse("directory:shortlist-new", args=[person.pk])
+    return None
+
+
+record_links.register(
+    record_links.RecordLink(
+        "directory-shortlist", _("Suggest groups and services"), _shortlist_link
     )
 )

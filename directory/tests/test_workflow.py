@@ -193,3 +193,9 @@ def test_a_shortlist_printed_or_sent_is_recorded_as_referrals(world, client_for)
     assert Referral.objects.filter(person=world.anne, service=lunch).count() == 2
     assert Notice.objects.filter(person=world.anne, source="directory.referral.made").exists()
     assert AuditEvent.objects.filter(action="directory.referral.made").count() == 2
+
+
+def test_a_persons_record_links_to_a_shortlist_for_them(world, client_for):
+    url = reverse("directory:shortlist-new", kwargs={"person_pk": world.anne.pk})
+    page = client_for(world.morag).get(world.anne.get_absolute_url()).content.decode()
+    assert f'href="{url}"' in page

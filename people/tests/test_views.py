@@ -199,3 +199,21 @@ def test_commissioners_see_counts_with_small_numbers_hidden(world, client_for):
     assert "fewer than 5" in page
     assert "Anne" not in page
     assert "The partnership in numbers" not in client_for(world.morag).get("/").content.decode()
+
+
+def test_other_capabilities_add_links_to_a_persons_record(world, client_for):
+    from people import record_links
+
+    def only_for_staff(request, person, staff):
+        return f"/elsewhere/{person.pk}/" if staff else None
+
+    record_links.register(
+        record_links.RecordLink("test-elsewhere", "Somewhere else", only_for_staff)
+    )
+    try:
+        staff_page = client_for(world.morag).get(world.anne.get_absolute_url()).content.decode()
+        own_page = client_for(world.claire).get(reverse("people:me")).content.decode()
+    finally:
+        record_links._links.pop("test-elsewhere")
+    assert f'href="/elsewhere/{world.anne.pk}/"' in staff_page
+    assert "Somewhere else" not in own_page

@@ -14,7 +14,7 @@ from core.forms import post_data
 from lib import availability
 
 from .. import consent as consents
-from .. import services
+from .. import record_links, services
 from ..access import people_visible_to
 from ..decorators import person_required
 from ..erasure import person_erase
@@ -69,6 +69,7 @@ def detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "purposes": consents.purposes(),
         "memberships": person.memberships.select_related("organisation"),
         "events": events_about(person)[:20] if pages.staff else None,
+        "elsewhere": record_links.links_for(request, person, staff=pages.staff),
     }
     return render(request, "people/person_detail.html", context)
 
