@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils.dateparse import parse_datetime
 
+from . import hsds_profile
 from .models import HSDS_MODELS, Location, ServiceProfile
 from .search import reindex
 
@@ -168,7 +169,7 @@ def _parse_row(table, columns, row) -> tuple[dict, list[str]]:
 
 def parse_package(folder: Path, report: ImportReport, existing: dict[str, set]) -> list:
     """Check every row; return (table, model, kwargs) in load order. Problems go to the report."""
-    known_files = {name for _, name, _ in HSDS_MODELS}
+    known_files = {name for _, name, _ in HSDS_MODELS} | {hsds_profile.FILENAME}
     report.skipped_files += [
         p.name for p in sorted(folder.glob("*.csv")) if p.name not in known_files
     ]
@@ -259,6 +260,12 @@ def import_package(folder, *, partnership) -> ImportReport:
         table: set(model.objects.values_list("id", flat=True)) for table, _, model in HSDS_MODELS
     }
     rows = parse_package(folder, report, existing)
+    service_ids = existing["service"] | {kw["id"] for t, _, kw in rows if t == "service"}
+    profiles = hsds_profile.read(
+        folder,
+        service_ids,
+        lambda name, line, message: report.errors.append(Problem(name, line, message)),
+    )
     if report.errors:
         raise ImportFailed(report)
     with transaction.atomic():
@@ -275,6 +282,8 @@ def import_package(folder, *, partnership) -> ImportReport:
             ServiceProfile.objects.get_or_create(
                 service=service, defaults={"partnership": partnership}
             )
+        hsds_profile.apply(profiles, partnership=partnership)
+        for service in services:
             reindex(service)
     return report
 
@@ -406,6 +415,10 @@ def export_package(folder, *, partnership) -> dict[str, int]:
                 writer.writerow([_cell(row.get(c)) for c in names])
                 count += 1
             counts[name] = count
+    exported = querysets["service"].distinct().values("id")
+    profiles = ServiceProfile.objects.filter(service__in=exported).order_by("service_id")
+    counts[hsds_profile.RESOURCE["name"]] = hsds_profile.write(folder, profiles.iterator())
+    meta["resources"].append(hsds_profile.RESOURCE)
     (folder / "datapackage.json").write_text(json.dumps(meta, indent=2))
     return counts
 

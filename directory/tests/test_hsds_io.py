@@ -117,10 +117,52 @@ def test_export_then_import_into_an_empty_database_reproduces_every_entry(demo, 
     # Confidential places are withheld on purpose (tested above); everything else returns.
     ServiceProfile.objects.update(confidential_address=False)
     hsds_io.export_package(tmp_path / "out", partnership=demo)
-    before = _snapshot()
+    before = _snapshot(), _profiles()
+    assert any(p[1] for p in before[1]) and any(p[4] != "unknown" for p in before[1])
     for _, _, model in reversed(HSDS_MODELS):
         model.objects.all().delete()
-    assert not Service.objects.exists()
+    assert not Service.objects.exists() and not ServiceProfile.objects.exists()
     report = hsds_io.import_package(tmp_path / "out", partnership=demo)
     assert report.ok and not report.warnings
-    assert _snapshot() == before
+    assert "coproduce_service_profile.csv" not in report.skipped_files
+    assert (_snapshot(), _profiles()) == before
+
+
+PROFILE_FACTS = (
+    "audience",
+    "informal_group",
+    "confidential_address",
+    "is_free",
+    "capacity",
+    "review_interval_months",
+    "radius_km",
+)
+
+
+def _profiles():
+    return sorted(
+        (str(sid), *facts)
+        for sid, *facts in ServiceProfile.objects.values_list("service_id", *PROFILE_FACTS)
+    )
+
+
+def test_a_bad_profile_row_is_reported_and_nothing_is_imported(world, tmp_path):
+    from directory import hsds_profile
+
+    shutil.copytree(EXAMPLE, tmp_path / "pkg")
+    service_id = hsds_io.csv_records(tmp_path / "pkg", "service")[0]["id"]
+    (tmp_path / "pkg" / hsds_profile.FILENAME).write_text(
+        ",".join(hsds_profile.COLUMNS)
+        + "\n"
+        + f"{service_id},older_people pirates,maybe,false,full,true,12,\n"
+        + "not-a-uuid,,false,false,taking,false,0,-3\n"
+    )
+    with pytest.raises(hsds_io.ImportFailed) as failed:
+        hsds_io.import_package(tmp_path / "pkg", partnership=world.partnership)
+    messages = [str(p) for p in failed.value.report.errors]
+    assert any("line 2" in m and "unknown groups: pirates" in m for m in messages)
+    assert any("line 2" in m and "informal_group must be true or false" in m for m in messages)
+    assert any("line 3" in m and "not a UUID" in m for m in messages)
+    assert any("line 3" in m and "review_interval_months" in m for m in messages)
+    assert any("line 3" in m and "radius_km cannot be negative" in m for m in messages)
+    assert not Service.objects.exists()
