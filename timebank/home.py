@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import home, linkables, navigation
+from people import record_links
 
 
 def _banks(request):
@@ -87,3 +88,23 @@ def _linkable_banks(partnership):
 
 
 linkables.register(linkables.Linkable("timebank.timebank", _("Time bank"), _linkable_banks))
+
+
+def _statement_link(request, person, staff):
+    """A person's time bank statement, for whoever may read it."""
+    from django.urls import reverse
+
+    from .access import can_see_account
+
+    accounts = person.timebank_accounts.select_related("bank").order_by("pk")
+    for account in accounts:
+        if can_see_account(request.roles, request.subject, account):
+            return reverse("timebank:statement", args=[account.bank.slug, account.pk])
+    return None
+
+
+record_links.register(
+    record_links.RecordLink(
+        "timebank-statement", _("Time bank statement"), _statement_link, order=20
+    )
+)

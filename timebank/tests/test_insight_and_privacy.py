@@ -165,3 +165,16 @@ def test_a_broker_adds_a_referred_person_to_the_bank(world, bank, client_for):
     )
     assert response.status_code == 302
     assert Account.objects.filter(bank=bank, person=person).exists()
+
+
+def test_a_record_links_to_the_statement_for_the_broker_and_the_member_only(
+    world, bank, client_for
+):
+    from django.urls import reverse
+
+    anne = reverse("timebank:statement", args=[bank.slug, acc(bank, world.anne).pk])
+    claire = reverse("timebank:statement", args=[bank.slug, acc(bank, world.claire).pk])
+    broker_view = client_for(world.morag).get(world.anne.get_absolute_url()).content.decode()
+    own_view = client_for(world.claire).get(reverse("people:me")).content.decode()
+    assert f'href="{anne}"' in broker_view
+    assert f'href="{claire}"' in own_view and anne not in own_view
