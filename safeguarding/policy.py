@@ -73,7 +73,6 @@ def decide(
     extra_care: bool,
     at_home: bool,
     on: datetime.date,
-    helper_name: str = "",
 ) -> Clearance:
     """The rules themselves, on data already fetched (so they are easy to test)."""
     current = [c for c in checks if c.counts_on(on)]
