@@ -129,21 +129,24 @@ def _load_score(s: Suggestion, recent: dict) -> None:
         )
 
 
-def _clearance(s: Suggestion, request: Listing, on: datetime.date) -> None:
-    from safeguarding.policy import clearance
+def _clearances(shortlist: list[Suggestion], request: Listing, on: datetime.date) -> None:
+    """Ask safeguarding about every helper on the shortlist at once (three queries in all)."""
+    from safeguarding.policy import clearances
 
-    answer = clearance(
-        helper=s.account.person,
+    answers = clearances(
+        helpers=[s.account.person for s in shortlist],
         member=request.account.person,
         organisation=request.bank.organisation,
         at_home=request.where == Where.HOME,
         on=on,
     )
-    s.allowed = answer.allowed
-    s.needs_second_person = answer.needs_second_person
-    s.cautions = list(answer.reasons)
-    if not answer.allowed and answer.needs_second_person:
-        s.score -= 1
+    for s in shortlist:
+        answer = answers[s.account.person.pk]
+        s.allowed = answer.allowed
+        s.needs_second_person = answer.needs_second_person
+        s.cautions = list(answer.reasons)
+        if not answer.allowed and answer.needs_second_person:
+            s.score -= 1
 
 
 def suggest_helpers(
@@ -197,7 +200,6 @@ def suggest_helpers(
     # Safeguarding is asked only for the most promising, since it reads each helper's checks.
     suggestions.sort(key=lambda s: (-s.score, s.account.pk))
     shortlist = suggestions[: limit * 2]
-    for s in shortlist:
-        _clearance(s, request, on)
+    _clearances(shortlist, request, on)
     shortlist.sort(key=lambda s: s.rank_key)
     return shortlist[:limit]

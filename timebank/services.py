@@ -279,7 +279,11 @@ def _require_clearance(exchange: Exchange, helpers: list[Person], second_helper)
     if second_helper is not None:
         if second_helper in helpers or second_helper.pk == exchange.receiver.person_id:
             raise DomainError(_("The second helper must be someone else."), field="second_helper")
-        answer = clearance_for(exchange, second_helper)
+        # The second person goes as the checked half of a pair, so the question is
+        # whether they may accompany, not whether they could go alone.
+        from safeguarding.policy import may_accompany
+
+        answer = may_accompany(helper=second_helper, organisation=exchange.bank.organisation)
         if not answer.allowed:
             raise DomainError(
                 _("%(name)s cannot be the second helper: %(reasons)s")

@@ -17,6 +17,7 @@ OWN_APPS = {
     "timebank",
     "directory",
     "mapping",
+    "safeguarding",
     "budgeting",
     "outcomes",
     "engagement",

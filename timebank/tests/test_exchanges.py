@@ -78,6 +78,32 @@ def test_a_member_needing_extra_care_needs_a_second_checked_helper(world, bank):
     assert exchange.second_helper == second
 
 
+def test_where_two_people_always_go_a_checked_second_helper_is_accepted(world, bank):
+    from safeguarding.models import ExtraCareFlag, SafeguardingPolicy
+
+    SafeguardingPolicy.objects.update_or_create(
+        organisation=world.timebank_org,
+        defaults={"extra_care": SafeguardingPolicy.ExtraCare.TWO_PEOPLE},
+    )
+    give_checks(world.claire, world.timebank_org)
+    ExtraCareFlag.objects.create(
+        organisation=world.timebank_org, person=world.anne, reason="Lives alone"
+    )
+    exchange = propose(bank, world)
+    with pytest.raises(DomainError) as error:
+        services.exchange_agree(exchange=exchange, by=world.morag.user)
+    assert error.value.code == "needs_second_person"
+    unchecked = make_person(world.partnership, "Robin", orgs=[world.timebank_org])
+    give_checks(unchecked, world.timebank_org, disclosure=False)
+    with pytest.raises(DomainError) as error:
+        services.exchange_agree(exchange=exchange, by=world.morag.user, second_helper=unchecked)
+    assert error.value.code == "second_not_cleared"
+    second = make_person(world.partnership, "Sandy", orgs=[world.timebank_org])
+    give_checks(second, world.timebank_org)
+    exchange = services.exchange_agree(exchange=exchange, by=world.morag.user, second_helper=second)
+    assert exchange.second_helper == second
+
+
 def test_an_agreed_home_visit_is_scheduled_for_check_in(world, bank):
     give_checks(world.claire, world.timebank_org)
     exchange = services.exchange_agree(
