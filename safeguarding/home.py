@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import home, navigation
+from people import record_links
 
 
 def _is_person(request) -> bool:
@@ -76,4 +77,25 @@ home.register(
 )
 home.register(
     home.HomePanel("safeguarding.member", "safeguarding/home/member.html", _is_person, order=95)
+)
+
+
+def _checks_link(request, person, staff):
+    """From a person's record: their checks with the first organisation that both
+    manages safeguarding for this viewer and counts the person as a member; for
+    the person themselves, their own checks."""
+    from django.urls import reverse
+
+    from .access import managed_organisations, members_of
+
+    if not staff:
+        return reverse("safeguarding:me") if request.subject == person else None
+    for organisation in managed_organisations(request.roles).order_by("pk"):
+        if members_of(organisation).filter(pk=person.pk).exists():
+            return reverse("safeguarding:helper", args=[organisation.slug, person.pk])
+    return None
+
+
+record_links.register(
+    record_links.RecordLink("safeguarding-checks", _("Safeguarding checks"), _checks_link, order=30)
 )

@@ -368,3 +368,12 @@ def test_a_concern_sent_twice_is_recorded_once(world, client_for):
         assert client.post(reverse("safeguarding:concern-raise"), form).status_code == 302
     assert Concern.objects.count() == 1
     assert Notice.objects.filter(person=world.morag).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_record_links_to_the_persons_checks_for_their_brokers_only(world, client_for):
+    helper_page = reverse("safeguarding:helper", args=[world.timebank_org.slug, world.claire.pk])
+    broker_view = client_for(world.morag).get(world.claire.get_absolute_url()).content.decode()
+    own_view = client_for(world.claire).get(reverse("people:me")).content.decode()
+    assert f'href="{helper_page}"' in broker_view
+    assert helper_page not in own_view and f'href="{reverse("safeguarding:me")}"' in own_view
