@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Tests run on every core (pytest-xdist); PYTEST_ARGS="-n 0 -k ..." for one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run install assets migrate seed test test-fast lint format bench clean messages
 
