@@ -6,8 +6,11 @@ import importlib
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from core.demo.context import DEMO_PASSWORD, DemoContext
+
+QUIET_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def demo_modules() -> list:
@@ -32,11 +35,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, quiet: bool = False, **options):
         ctx = DemoContext(partnership=None)
-        for module in demo_modules():
-            with transaction.atomic():
-                added = module.seed(ctx)
-            name = module.__name__.rsplit(".", 1)[0]
-            self.stdout.write(f"  {name}: {added or 'already loaded'}")
+        # The demo's notices (introductions, letters) stay in the outbox rather
+        # than printing dozens of emails on the console; they are sent when
+        # each seeder's transaction commits, so the quiet backend spans them all.
+        with override_settings(EMAIL_BACKEND=QUIET_EMAIL):
+            for module in demo_modules():
+                with transaction.atomic():
+                    added = module.seed(ctx)
+                name = module.__name__.rsplit(".", 1)[0]
+                self.stdout.write(f"  {name}: {added or 'already loaded'}")
         if not quiet:
             self._print_logins(ctx)
 
@@ -45,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo partnership: " + str(ctx.partnership)))
         self.stdout.write(f"Every demo login has the password: {DEMO_PASSWORD}")
         width = max(len(email) for _, email, _ in ctx.logins)
+        role_width = max(len(role) for role, _, _ in ctx.logins)
         for role, email, who in ctx.logins:
-            self.stdout.write(f"  {email:<{width}}  {role:<18} {who}")
+            self.stdout.write(f"  {email:<{width}}  {role:<{role_width}}  {who}")
         for note in ctx.notes:
             self.stdout.write(f"  {note}")
