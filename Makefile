@@ -44,6 +44,7 @@ test-fast: install assets
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 
