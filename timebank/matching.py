@@ -32,6 +32,9 @@ def _centroids() -> dict[str, tuple[float, float]]:
     return {row["postcode"]: (row["latitude"], row["longitude"]) for row in postcodes()}
 
 
+KM_PER_MILE = 1.609344
+
+
 def distance_km(a: str, b: str) -> float | None:
     pa, pb = _centroids().get(normalise(a) or ""), _centroids().get(normalise(b) or "")
     if pa is None or pb is None:
@@ -85,7 +88,8 @@ def _distance_score(s: Suggestion, request: Listing, requester) -> None:
     if km is not None:
         points = 2 if km < 1 else 1.5 if km < 3 else 1 if km < 6 else 0
         s.score += points
-        s.reasons.append(_("Lives about %(km).1f km away.") % {"km": km})
+        # Miles, as people in the UK reckon distance (and as the directory shows it).
+        s.reasons.append(_("Lives about %(miles).1f miles away.") % {"miles": km / KM_PER_MILE})
     elif request.area_id and helper.area_id == request.area_id:
         s.score += 1
         s.reasons.append(_("Lives in the same area (%(area)s).") % {"area": request.area})
