@@ -25,18 +25,39 @@ RECENT_DAYS = 30
 
 
 @lru_cache(maxsize=1)
-def _centroids() -> dict[str, tuple[float, float]]:
-    """Postcode centroids we know (the demo geography's; a real install loads its own)."""
+def _demo_centroids() -> dict[str, tuple[float, float]]:
+    """The demo geography's postcode centres (used when none were imported)."""
     from core.demo.geography import postcodes
 
     return {row["postcode"]: (row["latitude"], row["longitude"]) for row in postcodes()}
 
 
+def centroids(postcodes) -> dict[str, tuple[float, float]]:
+    """Where these postcodes are: from the postcode directory loaded with
+    `manage.py import_postcodes` (one query for them all), else the demo's."""
+    from django.apps import apps
+
+    codes = {code for code in (normalise(p or "") for p in postcodes) if code}
+    found: dict[str, tuple[float, float]] = {}
+    if codes and apps.is_installed("directory"):
+        from directory.models import Postcode
+
+        rows = Postcode.objects.filter(postcode__in=codes)
+        found = {
+            code: (lat, lng)
+            for code, lat, lng in rows.values_list("postcode", "latitude", "longitude")
+        }
+    demo = _demo_centroids()
+    found.update({code: demo[code] for code in codes - found.keys() if code in demo})
+    return found
+
+
 KM_PER_MILE = 1.609344
 
 
-def distance_km(a: str, b: str) -> float | None:
-    pa, pb = _centroids().get(normalise(a) or ""), _centroids().get(normalise(b) or "")
+def distance_km(a: str, b: str, known: dict | None = None) -> float | None:
+    known = centroids([a, b]) if known is None else known
+    pa, pb = known.get(normalise(a or "") or ""), known.get(normalise(b or "") or "")
     if pa is None or pb is None:
         return None
     lat1, lng1, lat2, lng2 = map(math.radians, (*pa, *pb))
@@ -78,13 +99,17 @@ def _offer_score(s: Suggestion, request: Listing, offers: dict, assets: set) -> 
         s.reasons.append(_("Has not offered this kind of help."))
 
 
-def _distance_score(s: Suggestion, request: Listing, requester) -> None:
+def _distance_score(s: Suggestion, request: Listing, requester, known: dict) -> None:
     helper = s.account.person
     if request.where == Where.REMOTE:
         s.score += 1
         s.reasons.append(_("By phone or online, so distance does not matter."))
         return
-    km = distance_km(helper.postcode, getattr(requester, "postcode", "")) if requester else None
+    km = (
+        distance_km(helper.postcode, getattr(requester, "postcode", ""), known)
+        if requester
+        else None
+    )
     if km is not None:
         points = 2 if km < 1 else 1.5 if km < 3 else 1 if km < 6 else 0
         s.score += points
@@ -193,11 +218,14 @@ def suggest_helpers(
         )
         .values_list("pk", "n")
     )
+    known = centroids(
+        [getattr(requester, "postcode", ""), *(a.person.postcode for a in candidates)]
+    )
     suggestions = []
     for account in candidates:
         s = Suggestion(account=account)
         _offer_score(s, request, offers, assets)
-        _distance_score(s, request, requester)
+        _distance_score(s, request, requester, known)
         _availability_score(s, request, offers)
         _load_score(s, recent)
         suggestions.append(s)

@@ -217,6 +217,26 @@ def test_matching_puts_a_checked_helper_who_offers_this_first_and_says_why(world
     assert not last.allowed and last.cautions
 
 
+def test_matching_measures_distance_with_the_imported_postcode_directory(world, bank):
+    from directory.models import Postcode
+
+    # Two Edinburgh postcodes, about a mile apart, known only from an import.
+    Postcode.objects.create(postcode="EH1 1AA", latitude=55.9500, longitude=-3.1900)
+    Postcode.objects.create(postcode="EH7 5AA", latitude=55.9590, longitude=-3.1700)
+    type(world.anne).objects.filter(pk=world.anne.pk).update(postcode="EH1 1AA")
+    type(world.claire).objects.filter(pk=world.claire.pk).update(postcode="eh75aa")
+    request = services.listing_create(
+        account=acc(bank, world.anne),
+        kind="request",
+        by=None,
+        category=world.category,
+        title="Lift",
+        where="community",
+    )
+    claire = next(s for s in suggest_helpers(request) if s.account.person == world.claire)
+    assert "Lives about 1.0 miles away." in claire.reasons
+
+
 def test_negative_balances_are_hidden_from_members_but_not_brokers(world, bank, client_for):
     relaxed_policy(world.timebank_org)
     services.exchange_record(
