@@ -62,19 +62,7 @@ def _populate(partnership, orgs, owner, count: int, start: int) -> None:
 
     rng = random.Random(count)
     factors = list(Factor.objects.filter(partnership__isnull=True))
-    fields = (
-        "defined",
-        "decided",
-        "designed",
-        "delivered",
-        "assessed",
-        "views_only",
-        "power_moved",
-        "budget_moved",
-        "citizens_fund",
-        "scope",
-        "one_way",
-    )
+    fields = services.ANSWER_FIELDS
     for i in range(start, start + count):
         initiative = Initiative(
             partnership=partnership,

@@ -14,6 +14,8 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
+
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxSelectMultiple, ""),
     (forms.RadioSelect, ""),
@@ -159,3 +161,18 @@ class IdempotencyField(forms.UUIDField):
 def post_data(request):
     """The submitted data on POST, else None: bind a form even when nothing was ticked."""
     return request.POST if request.method == "POST" else None
+
+
+def show_domain_error(form, error) -> None:
+    """Show a service's DomainError on the form, beside its field if the form has it."""
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+def apply_service(form, call) -> bool:
+    """Run a service; on a DomainError show it on the form and return False."""
+    try:
+        call()
+    except DomainError as error:
+        show_domain_error(form, error)
+        return False
+    return True

@@ -247,19 +247,8 @@ INITIATIVES = [
         None,
     ),
 ]
-FIELDS = (
-    "defined",
-    "decided",
-    "designed",
-    "delivered",
-    "assessed",
-    "views_only",
-    "power_moved",
-    "budget_moved",
-    "citizens_fund",
-    "scope",
-    "one_way",
-)
+# The order of the answers in INITIATIVES above.
+FIELDS = services.ANSWER_FIELDS
 
 # Self-assessments: initiative, group, label, ratings (assets … catalysts), evidence.
 ASSESSMENTS = [

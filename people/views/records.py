@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.selectors import events_about
-from core.errors import DomainError
-from core.forms import post_data
+from core.forms import apply_service, post_data
 from lib import availability
 
 from .. import consent as consents
@@ -46,16 +45,6 @@ def _form_page(request, *, form, pages, title, lead="", submit=None, extra=None)
     return render(request, "people/form_page.html", context)
 
 
-def _apply(form, call) -> bool:
-    """Run a service; show a domain error on the form instead of failing."""
-    try:
-        call()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return False
-    return True
-
-
 @person_required
 def detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person, pages = record_for(request, pk)
@@ -81,7 +70,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         form.instance.refresh_from_db()
-        if _apply(
+        if apply_service(
             form,
             lambda: services.person_update(
                 person=person, by=request.user, data=data, on_behalf_of=request.acting_for
@@ -100,7 +89,7 @@ def access_needs(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         form.instance.refresh_from_db()
-        if _apply(
+        if apply_service(
             form,
             lambda: services.person_update(
                 person=person, by=request.user, data=data, on_behalf_of=request.acting_for
@@ -166,7 +155,7 @@ def assets(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(
+        and apply_service(
             form,
             lambda: services.asset_add(
                 person=person,
@@ -211,7 +200,7 @@ def caring(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(
+        and apply_service(
             form,
             lambda: services.carer_add(
                 carer=person,

@@ -1,17 +1,6 @@
 """Safeguarding pages: staff pages for an organisation, and a member's own pages."""
 
 from audit.services import audit_record
-from core.errors import DomainError
-
-
-def apply(form, call) -> bool:
-    """Run a service; show a domain error on the form instead of failing."""
-    try:
-        call()
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return False
-    return True
 
 
 def record_view(request, action: str, *, target, person=None, organisation=None) -> None:

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.forms import post_data
+from core.forms import apply_service, post_data
 from people.access import can_view_person
 from people.decorators import person_required
 from people.models import Organisation, Person, Role
@@ -16,7 +16,7 @@ from .. import selectors, services, subjects
 from ..access import can_manage, members_of, organisation_for
 from ..forms import ConcernActionForm, ConcernCloseForm, ConcernForm
 from ..models import Concern
-from . import apply, record_view
+from . import record_view
 from .staff import staff_required
 
 SUBJECT = re.compile(r"^[a-z_]+(\.[a-z_]+)+:\d+$")
@@ -91,7 +91,7 @@ def concern_raise(request: HttpRequest) -> HttpResponse:
             or members_of(data["organisation"]).filter(pk=about.pk).exists()
         ):
             about = None
-        if apply(
+        if apply_service(
             form,
             lambda: services.concern_raise(
                 organisation=data["organisation"],
@@ -175,7 +175,7 @@ def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and apply(
+        and apply_service(
             form,
             lambda: services.concern_act(
                 concern=concern,
@@ -211,7 +211,7 @@ def concern_close(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and apply(
+        and apply_service(
             form,
             lambda: services.concern_close(
                 concern=concern, outcome=form.cleaned_data["outcome"], by=request.user

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import post_data
+from core.forms import apply_service, post_data
 from people.decorators import person_required, role_required
 
 from .. import selectors, services
@@ -18,7 +18,7 @@ from ..access import organisation_for as _organisation
 from ..forms import CheckForm, FlagForm, PolicyForm, WithdrawForm
 from ..models import Check, ExtraCareFlag
 from ..policy import clearance, may_accompany, policy_for
-from . import apply, record_view
+from . import record_view
 
 staff_required = role_required(is_safeguarding_staff)
 
@@ -81,7 +81,7 @@ def check_add(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "helper"}
         helper = form.cleaned_data["helper"]
-        if apply(
+        if apply_service(
             form,
             lambda: services.check_record(
                 organisation=organisation, helper=helper, data=data, by=request.user
@@ -134,7 +134,7 @@ def check_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and apply(
+        and apply_service(
             form,
             lambda: services.check_update(check=check, data=form.cleaned_data, by=request.user),
         )
@@ -162,7 +162,7 @@ def check_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and apply(
+        and apply_service(
             form,
             lambda: services.check_withdraw(
                 check=check, reason=form.cleaned_data["reason"], by=request.user
@@ -233,7 +233,7 @@ def flags(request: HttpRequest, slug: str) -> HttpResponse:
     form = FlagForm(post_data(request), members=members, initial=initial)
     if request.method == "POST" and form.is_valid():
         person = form.cleaned_data["person"]
-        if apply(
+        if apply_service(
             form,
             lambda: services.extra_care_set(
                 organisation=organisation,
@@ -286,7 +286,7 @@ def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = PolicyForm(post_data(request), instance=policy)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.POLICY_FIELDS}
-        if apply(
+        if apply_service(
             form,
             lambda: services.policy_save(organisation=organisation, data=data, by=request.user),
         ):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from core.errors import DomainError
 from core.exports import dataset, download
-from core.forms import post_data
+from core.forms import post_data, show_domain_error
 from core.pdf import pdf_response
 from people.decorators import person_required
 
@@ -18,7 +18,7 @@ from ..access import balance_shown, can_see_account
 from ..forms import DonateForm, GrantForm, LimitForm
 from ..models import Account, hours
 from ..selectors import statement_lines
-from .common import form_error, here
+from .common import here
 
 
 @person_required
@@ -147,7 +147,7 @@ def limit(request, bank, pk):
                 by=request.user,
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(account.get_absolute_url())
@@ -178,7 +178,7 @@ def donate(request, bank):
                 idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Thank you. Your gift is in the community pot."))
             return redirect(h.account.get_absolute_url())
@@ -210,7 +210,7 @@ def grant(request, bank):
                 idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Given from the community pot."))
             return redirect("timebank:bank", h.bank.slug)

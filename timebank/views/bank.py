@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from core.forms import post_data
+from core.forms import post_data, show_domain_error
 from people.decorators import person_required
 from people.models import Person
 
@@ -15,7 +15,7 @@ from .. import services
 from ..access import banks_for, can_manage_settings, is_broker
 from ..forms import BankSettingsForm, MemberAddForm, PrivacyForm
 from ..models import Account, Exchange, Listing
-from .common import form_error, here
+from .common import here
 
 
 @person_required
@@ -107,7 +107,7 @@ def member_add(request, bank):
                 on_behalf_of=request.acting_for,
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("%(name)s has joined.") % {"name": account.owner_name})
             return redirect("timebank:members", h.bank.slug)

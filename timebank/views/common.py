@@ -36,9 +36,3 @@ def here(request, slug: str, *, broker: bool = False, member: bool = False) -> H
     if not (brokering or account is not None or can_manage_settings(roles, bank)):
         raise PermissionDenied
     return Here(bank=bank, broker=brokering, subject=subject, account=account)
-
-
-def form_error(form, error) -> None:
-    """Show a service's DomainError on the form, beside its field if it names one of ours."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.forms import post_data
+from core.forms import post_data, show_domain_error
 from people.decorators import person_required
 
 from .. import services
@@ -29,7 +29,7 @@ from ..forms import (
 )
 from ..models import Exchange, Expense
 from ..selectors import shown_name
-from .common import form_error, here
+from .common import here
 
 
 @person_required
@@ -95,7 +95,7 @@ def exchange_add(request, bank):
                 on_behalf_of=request.acting_for,
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Proposed. The other person can now agree it."))
             return redirect(exchange.get_absolute_url())
@@ -124,7 +124,7 @@ def _broker_add(request, h):
             else:
                 exchange = services.exchange_propose(**common)
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Exchange saved."))
             return redirect(exchange.get_absolute_url())
@@ -148,7 +148,7 @@ def group_add(request, bank):
                 idempotency_key=data["idempotency_key"],
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Group activity recorded."))
             return redirect(exchange.get_absolute_url())
@@ -304,7 +304,7 @@ def exchange_step(request, bank, pk, step):
             else:
                 services.exchange_reverse(reason=data["reason"], **common)
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(exchange.get_absolute_url())

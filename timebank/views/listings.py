@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.forms import post_data
+from core.forms import post_data, show_domain_error
 from people.decorators import person_required
 
 from .. import services
@@ -16,7 +16,7 @@ from ..forms import ListingForm, ListingSearchForm
 from ..matching import suggest_helpers
 from ..models import Account, Exchange, Listing
 from ..selectors import listings_for, shown_name
-from .common import form_error, here
+from .common import here
 
 
 @person_required
@@ -59,7 +59,7 @@ def listing_add(request, bank):
                 **data,
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Posted: %(title)s") % {"title": listing.title})
             return redirect(listing.get_absolute_url())

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from core.forms import post_data
+from core.forms import post_data, show_domain_error
 from people.access import people_visible_to
 from people.decorators import caseworker_required
 from people.models import Role
@@ -15,7 +15,6 @@ from people.models import Role
 from .. import services
 from ..forms import ReferralForm
 from ..models import Account, Exchange, Referral, TimeBank
-from .common import form_error
 
 
 def _outcome(referral) -> dict:
@@ -64,7 +63,7 @@ def referral_add(request):
                 by=request.user,
             )
         except DomainError as error:
-            form_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(
                 request,
