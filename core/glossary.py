@@ -17,6 +17,17 @@ class Term:
     meaning: str
     group: str
     also: tuple[str, ...] = ()
+    proper_noun: bool = False  # keeps its capitals in the middle of a sentence
+
+    @property
+    def inline_name(self) -> str:
+        """The name as it reads mid-sentence: "Time bank" becomes "time bank", while
+        "PVG scheme", "Co-design (Osborne)" and proper nouns keep their capitals."""
+        name = str(self.name)
+        first, _, rest = name.partition(" ")
+        if self.proper_noun or first.isupper():
+            return name
+        return " ".join(filter(None, [first.lower(), rest]))
 
 
 GROUPS = {
@@ -601,6 +612,7 @@ TERMS = [
         ),
         "platform",
         ("community-directory",),
+        proper_noun=True,
     ),
     Term(
         "extra-care",

@@ -18,7 +18,7 @@ def term(slug: str, text: str | None = None) -> SafeString:
     found = glossary.lookup(slug)
     if found is None:
         raise template.TemplateSyntaxError(f"Unknown glossary term: {slug}")
-    label = text if text is not None else str(found.name).lower()
+    label = text if text is not None else found.inline_name
     return format_html(
         '<a href="{}#{}" class="govuk-link cp-term" title="{}">{}</a>',
         reverse("core:glossary"),

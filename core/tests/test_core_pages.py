@@ -124,3 +124,16 @@ def test_home_panels_render_with_their_own_context(world, client_for):
     PersonAsset.objects.create(person=world.claire, category=world.category)
     page = client_for(world.claire).get("/").content.decode()
     assert '<span class="cp-card__count">1</span>' in page
+
+
+def test_a_term_in_a_sentence_keeps_the_capitals_of_acronyms_and_names():
+    from django.template import Context, Template
+
+    def linked(slug):
+        html = Template("{% load glossary %}{% term '" + slug + "' %}").render(Context())
+        return html.rsplit(">", 2)[-2].removesuffix("</a")
+
+    assert linked("time-bank") == "time bank"
+    assert linked("pvg") == "PVG scheme"
+    assert linked("four-cos") == "the four Co&#x27;s"
+    assert linked("open-referral") == "Open Referral (HSDS)"
