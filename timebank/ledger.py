@@ -3,15 +3,19 @@
 Every transfer is two or more postings in whole minutes that sum to zero.
 The postings are inserted first and the transfer header last, in one
 transaction, so the database's trigger on the header can check the sum
-(see migrations/0002_ledger_rules.py). Accounts are locked in primary-key
-order, so two transfers over the same accounts queue rather than deadlock.
+(see ledger_sql.py). Accounts are locked in primary-key order, so two
+transfers over the same accounts queue rather than deadlock.
+
+On PostgreSQL the locking, the rules and both inserts run in the database
+function timebank_post() in one round trip; on SQLite (one writer at a time)
+_post_here() applies the same rules in Python. The tests run against both.
 """
 
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,7 +44,6 @@ def transfer_post(
     reverses: Transfer | None = None,
     reason: str = "",
     at=None,
-    check_limits: bool = True,
 ) -> Transfer:
     """Write one balanced transfer; with an idempotency key already used, return that one."""
     if idempotency_key is not None:
@@ -64,7 +67,6 @@ def transfer_post(
                 reverses,
                 reason,
                 at,
-                check_limits,
             )
     except IntegrityError:
         # The same form submitted twice at once: the other request recorded it.
@@ -89,39 +91,12 @@ def write_transfer(
         raise DomainError(_("A transfer needs two different accounts."), code="one_sided")
     if sum(totals.values()) != 0:
         raise DomainError(_("What is given must equal what is received."), code="unbalanced")
-    return _write(bank, kind, totals, by, on_behalf_of, idempotency_key, None, "", at, True)
+    return _write(bank, kind, totals, by, on_behalf_of, idempotency_key, None, "", at)
 
 
-def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at, check_limits):
-    accounts = list(
-        Account.objects.select_for_update(of=("self",)).filter(pk__in=totals).order_by("pk")
-    )
-    if len(accounts) != len(totals):
-        raise DomainError(_("One of the accounts does not exist."), code="no_account")
-    for account in accounts:
-        if account.bank_id == bank.pk:
-            account.bank = bank  # already at hand: no query for its limit
-        elif not (bank.allows_other_banks and account.bank.allows_other_banks):
-            raise DomainError(
-                _("%(name)s belongs to another time bank.") % {"name": account.owner_name},
-                code="other_bank",
-            )
-        new_balance = account.balance_minutes + totals[account.pk]
-        if check_limits and totals[account.pk] < 0 and new_balance < account.limit_minutes:
-            raise DomainError(
-                _(
-                    "%(name)s would go below the lowest balance allowed (%(limit)s hours); "
-                    "a broker can agree an exception."
-                )
-                % {"name": account.owner_name, "limit": hours(account.limit_minutes)},
-                code="over_limit",
-            )
-    transfer_id = uuid.uuid4()
-    Posting.objects.bulk_create(
-        [Posting(transfer_id=transfer_id, account_id=pk, minutes=m) for pk, m in totals.items()]
-    )
-    transfer = Transfer.objects.create(
-        id=transfer_id,
+def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at):
+    transfer = Transfer(
+        id=uuid.uuid4(),
         bank=bank,
         kind=kind,
         idempotency_key=key,
@@ -131,7 +106,93 @@ def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at, chec
         recorded_by=by if by is not None and by.is_authenticated else None,
         on_behalf_of=on_behalf_of,
     )
+    ordered = sorted(totals.items())
+    if connection.vendor == "postgresql":
+        problem, account_id = _post_in_database(transfer, ordered)
+    else:
+        problem, account_id = _post_here(transfer, ordered)
+    if problem:
+        raise _refusal(problem, account_id)
+    transfer._state.adding = False
+    transfer._state.db = connection.alias
     return transfer
+
+
+def post_call(transfer: Transfer, ordered: list[tuple[int, int]]) -> tuple[str, list]:
+    """SQL and parameters that call timebank_post() (see ledger_sql.POST_FUNCTION)."""
+    return (
+        "timebank_post(%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s)",
+        [
+            transfer.id,
+            transfer.bank_id,
+            transfer.kind,
+            [pk for pk, _m in ordered],
+            [m for _pk, m in ordered],
+            transfer.idempotency_key,
+            transfer.reverses_id,
+            transfer.reason,
+            transfer.recorded_at,
+            transfer.recorded_by_id,
+            transfer.on_behalf_of_id,
+        ],
+    )
+
+
+def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
+    """PostgreSQL: the locks, the rules and both inserts in one round trip."""
+    call, params = post_call(transfer, ordered)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT problem, account FROM {call}", params)
+        row = cursor.fetchone()
+    return row if row is not None else (None, None)
+
+
+def _post_here(transfer, ordered) -> tuple[str | None, int | None]:
+    """The same rules in Python (SQLite, whose IMMEDIATE transactions already serialise
+    writers): lock the accounts in id order, check them, insert postings then header."""
+    accounts = list(
+        Account.objects.select_for_update(of=("self",))
+        .select_related("bank")
+        .filter(pk__in=[pk for pk, _m in ordered])
+        .order_by("pk")
+    )
+    if len(accounts) != len(ordered):
+        return "no_account", None
+    bank = transfer.bank
+    totals = dict(ordered)
+    for account in accounts:
+        if account.bank_id != bank.pk and not (
+            bank.allows_other_banks and account.bank.allows_other_banks
+        ):
+            return "other_bank", account.pk
+        new_balance = account.balance_minutes + totals[account.pk]
+        if totals[account.pk] < 0 and new_balance < account.limit_minutes:
+            return "over_limit", account.pk
+    Posting.objects.bulk_create(
+        [Posting(transfer_id=transfer.id, account_id=pk, minutes=m) for pk, m in ordered]
+    )
+    transfer.save(force_insert=True)
+    return None, None
+
+
+def _refusal(problem: str, account_id: int | None) -> DomainError:
+    """The plain-English answer for a rule the transfer broke (nothing was written)."""
+    if problem == "no_account":
+        return DomainError(_("One of the accounts does not exist."), code="no_account")
+    account = Account.objects.select_related("bank", "person", "organisation").get(pk=account_id)
+    if problem == "other_bank":
+        return DomainError(
+            _("%(name)s belongs to another time bank.") % {"name": account.owner_name},
+            code="other_bank",
+        )
+    return DomainError(
+        _(
+            "%(name)s would go below the lowest balance allowed (%(limit)s hours); "
+            "a broker can agree an exception."
+        )
+        % {"name": account.owner_name, "limit": hours(account.limit_minutes)},
+        code="over_limit",
+    )
 
 
 def transfer_reverse(

@@ -169,3 +169,70 @@ def operation() -> migrations.RunPython:
         _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
         _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}),
     )
+
+
+# Writing a transfer on PostgreSQL, in one call: lock the accounts in id order,
+# apply the same rules as ledger._check (every account exists, belongs to this
+# bank or to one that exchanges with it, and stays within its lowest balance),
+# then insert the postings and the header. A rule broken is returned as a row
+# (nothing is written, and the transaction stays usable for the error message);
+# a repeated idempotency key raises a unique violation as an insert would.
+POST_FUNCTION = """
+CREATE FUNCTION timebank_post(
+  p_transfer uuid, p_bank bigint, p_kind text, p_accounts bigint[], p_minutes integer[],
+  p_key uuid, p_reverses uuid, p_reason text, p_at timestamptz, p_by bigint,
+  p_on_behalf_of bigint
+) RETURNS TABLE (problem text, account bigint) LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+  found_count integer := 0;
+  bank_open boolean;
+BEGIN
+  SELECT allows_other_banks INTO bank_open FROM timebank_timebank WHERE id = p_bank;
+  FOR r IN
+    SELECT a.id, a.bank_id, a.balance_minutes, b.allows_other_banks,
+           COALESCE(a.overdraft_limit_minutes,
+                    CASE WHEN a.kind = 'pot' THEN 0 ELSE b.overdraft_limit_minutes END) AS lowest,
+           u.minutes
+      FROM unnest(p_accounts, p_minutes) AS u(id, minutes)
+      JOIN timebank_account a ON a.id = u.id
+      JOIN timebank_timebank b ON b.id = a.bank_id
+     ORDER BY a.id
+       FOR UPDATE OF a
+  LOOP
+    found_count := found_count + 1;
+    IF r.bank_id <> p_bank AND NOT (bank_open AND r.allows_other_banks) THEN
+      RETURN QUERY SELECT 'other_bank'::text, r.id;
+      RETURN;
+    END IF;
+    IF r.minutes < 0 AND r.balance_minutes + r.minutes < r.lowest THEN
+      RETURN QUERY SELECT 'over_limit'::text, r.id;
+      RETURN;
+    END IF;
+  END LOOP;
+  IF found_count <> cardinality(p_accounts) THEN
+    RETURN QUERY SELECT 'no_account'::text, NULL::bigint;
+    RETURN;
+  END IF;
+  INSERT INTO timebank_posting (transfer_id, account_id, minutes)
+    SELECT p_transfer, u.id, u.minutes FROM unnest(p_accounts, p_minutes) AS u(id, minutes)
+     ORDER BY u.id;
+  INSERT INTO timebank_transfer (id, bank_id, kind, idempotency_key, reverses_id, reason,
+                                 recorded_at, recorded_by_id, on_behalf_of_id)
+    VALUES (p_transfer, p_bank, p_kind, p_key, p_reverses, p_reason, p_at, p_by,
+            p_on_behalf_of);
+  RETURN;
+END $$;
+"""
+POST_FUNCTION_REVERSE = (
+    "DROP FUNCTION IF EXISTS timebank_post(uuid, bigint, text, bigint[], integer[], uuid, uuid, "
+    "text, timestamptz, bigint, bigint)"
+)
+
+
+def post_function_operation() -> migrations.RunPython:
+    """The migration operation that installs timebank_post() on PostgreSQL (a no-op on SQLite)."""
+    return migrations.RunPython(
+        _run({"sqlite": [], "postgresql": [POST_FUNCTION]}),
+        _run({"sqlite": [], "postgresql": [POST_FUNCTION_REVERSE]}),
+    )
