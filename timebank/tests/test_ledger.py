@@ -65,6 +65,42 @@ def test_going_below_the_limit_is_refused_unless_a_broker_grants_an_exception(wo
     assert ledger_problems() == []
 
 
+def test_a_refused_transfer_names_the_account_writes_nothing_and_leaves_the_transaction_usable(
+    world, bank
+):
+    anne, claire = accounts(world, bank)
+    with transaction.atomic():
+        with pytest.raises(DomainError, match="Anne") as error:
+            transfer_post(bank=bank, kind="exchange", postings=[(claire, 601), (anne, -601)])
+        assert error.value.code == "over_limit"
+        # Nothing was written, and the same transaction can go on.
+        assert Posting.objects.count() == 0 and Transfer.objects.count() == 0
+        transfer_post(bank=bank, kind="exchange", postings=[(anne, -60), (claire, 60)])
+    anne.refresh_from_db()
+    assert anne.balance_minutes == -60
+    assert ledger_problems() == []
+
+
+def test_an_account_of_a_bank_that_does_not_exchange_with_this_one_is_refused(world, bank):
+    from timebank.services import bank_create
+
+    anne, _claire = accounts(world, bank)
+    other = bank_create(organisation=world.other_org, name="Kirkton time bank", slug="kirkton")
+    stranger = account_open(bank=other, person=world.kirsty)
+    with pytest.raises(DomainError) as error:
+        transfer_post(bank=bank, kind="exchange", postings=[(anne, -30), (stranger, 30)])
+    assert error.value.code == "other_bank"
+    assert Transfer.objects.count() == 0
+
+
+def test_a_missing_account_is_refused(world, bank):
+    anne, _claire = accounts(world, bank)
+    ghost = Account(pk=10**9, bank=bank, kind=Account.Kind.PERSON)
+    with pytest.raises(DomainError) as error:
+        transfer_post(bank=bank, kind="exchange", postings=[(anne, -30), (ghost, 30)])
+    assert error.value.code == "no_account"
+
+
 def test_a_reversal_is_a_linked_transfer_and_happens_once(world, bank):
     anne, claire = accounts(world, bank)
     original = transfer_post(bank=bank, kind="exchange", postings=[(anne, -60), (claire, 60)])
