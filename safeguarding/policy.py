@@ -10,9 +10,11 @@ date and not the day after).
 import datetime
 from dataclasses import dataclass
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.rawsql import instance, quoted, select_list
 from people.models import Organisation, Person
 
 from .models import Check, ExtraCareFlag, SafeguardingPolicy
@@ -140,6 +142,48 @@ def decide_second(
     return Clearance(allowed=True, needs_second_person=False, reasons=())
 
 
+def facts(
+    *, organisation: Organisation, member: Person | None, helpers: list[Person]
+) -> tuple[SafeguardingPolicy, bool, dict[int, list[Check]]]:
+    """Everything the rules read, in one query (recording an exchange asks every time):
+    the organisation's policy (the default, unsaved, if it has none), whether the
+    member is flagged as needing extra care, and each helper's checks."""
+    helper_ids = [h.pk for h in helpers]
+    marks = ", ".join(["%s"] * len(helper_ids)) or "NULL"
+    policy_fields = len(SafeguardingPolicy._meta.concrete_fields)
+    check_fields = len(Check._meta.concrete_fields)
+    sql = (
+        f"SELECT {select_list(SafeguardingPolicy, 'p')}, {select_list(Check, 'c')}, "
+        f"EXISTS (SELECT 1 FROM {quoted(ExtraCareFlag._meta.db_table)} f "
+        "WHERE f.person_id = %s AND f.removed_at IS NULL) "
+        "FROM (SELECT 1 AS one) one "
+        f"LEFT JOIN {quoted(SafeguardingPolicy._meta.db_table)} p ON p.organisation_id = %s "
+        f"LEFT JOIN {quoted(Check._meta.db_table)} c "
+        f"ON c.organisation_id = %s AND c.helper_id IN ({marks})"
+    )
+    params = [member.pk if member is not None else None, organisation.pk, organisation.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + helper_ids)
+        rows = cursor.fetchall()
+    policy = instance(SafeguardingPolicy, rows[0][:policy_fields]) or SafeguardingPolicy(
+        organisation=organisation
+    )
+    by_helper: dict[int, list[Check]] = {pk: [] for pk in helper_ids}
+    for row in rows:
+        check = instance(Check, row[policy_fields : policy_fields + check_fields])
+        if check is not None:
+            by_helper[check.helper_id].append(check)
+    return policy, bool(rows[0][-1]), by_helper
+
+
+def _erased() -> Clearance:
+    return Clearance(
+        allowed=False,
+        needs_second_person=False,
+        reasons=(_("This helper's details were removed."),),
+    )
+
+
 def may_accompany(
     *,
     helper: Person,
@@ -149,16 +193,9 @@ def may_accompany(
     """Whether this helper may go as the second, checked person when clearance() says
     `needs_second_person` (whatever the member needs: they go as a pair)."""
     if helper.erased_at is not None:
-        return Clearance(
-            allowed=False,
-            needs_second_person=False,
-            reasons=(_("This helper's details were removed."),),
-        )
-    return decide_second(
-        checks=list(Check.objects.filter(helper=helper, organisation=organisation)),
-        policy=policy_for(organisation),
-        on=on or timezone.localdate(),
-    )
+        return _erased()
+    policy, _extra, checks = facts(organisation=organisation, member=None, helpers=[helper])
+    return decide_second(checks=checks[helper.pk], policy=policy, on=on or timezone.localdate())
 
 
 def clearance(
@@ -170,21 +207,9 @@ def clearance(
     on: datetime.date | None = None,
 ) -> Clearance:
     """May this helper take this on for this member, for this organisation, on this day?"""
-    if helper.erased_at is not None:
-        return Clearance(
-            allowed=False,
-            needs_second_person=False,
-            reasons=(_("This helper's details were removed."),),
-        )
-    on = on or timezone.localdate()
-    checks = list(Check.objects.filter(helper=helper, organisation=organisation))
-    return decide(
-        checks=checks,
-        policy=policy_for(organisation),
-        extra_care=member is not None and needs_extra_care(member),
-        at_home=at_home,
-        on=on,
-    )
+    return clearances(
+        helpers=[helper], member=member, organisation=organisation, at_home=at_home, on=on
+    )[helper.pk]
 
 
 def clearances(
@@ -195,27 +220,14 @@ def clearances(
     at_home: bool,
     on: datetime.date | None = None,
 ) -> dict[int, Clearance]:
-    """clearance() for many helpers at once (matching ranks dozens), in three queries."""
+    """clearance() for many helpers at once (matching ranks dozens), in one query."""
     on = on or timezone.localdate()
-    policy = policy_for(organisation)
-    extra = member is not None and needs_extra_care(member)
-    by_helper: dict[int, list[Check]] = {h.pk: [] for h in helpers}
-    for check in Check.objects.filter(organisation=organisation, helper_id__in=list(by_helper)):
-        by_helper[check.helper_id].append(check)
-    answers = {}
-    for helper in helpers:
-        if helper.erased_at is not None:
-            answers[helper.pk] = Clearance(
-                allowed=False,
-                needs_second_person=False,
-                reasons=(_("This helper's details were removed."),),
-            )
-        else:
-            answers[helper.pk] = decide(
-                checks=by_helper[helper.pk],
-                policy=policy,
-                extra_care=extra,
-                at_home=at_home,
-                on=on,
-            )
-    return answers
+    policy, extra, checks = facts(organisation=organisation, member=member, helpers=helpers)
+    return {
+        helper.pk: _erased()
+        if helper.erased_at is not None
+        else decide(
+            checks=checks[helper.pk], policy=policy, extra_care=extra, at_home=at_home, on=on
+        )
+        for helper in helpers
+    }

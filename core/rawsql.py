@@ -1,0 +1,62 @@
+"""Hand-written SQL for the few hot paths measured in bench/, kept honest.
+
+Django's ORM spends more time building a query than the database spends
+running it for the small reads and writes of recording an exchange. Where a
+benchmark shows it matters, a service may write its SQL by hand with these
+helpers, which take the column lists from the models and pass every value
+through the fields' own adaptation and converters, exactly as the ORM does;
+a new field or the other database needs no change here.
+"""
+
+from functools import cache
+
+from django.db import connection
+from django.db.models import Model
+
+
+def quoted(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def select_list(model: type[Model], alias: str) -> str:
+    """`alias."col", …` for every concrete field of the model, in field order."""
+    return ", ".join(f"{alias}.{quoted(f.column)}" for f in model._meta.concrete_fields)
+
+
+@cache
+def _converters(vendor: str, model: type[Model]) -> list[tuple[int, list, object]]:
+    table = model._meta.db_table
+    found = []
+    for position, field in enumerate(model._meta.concrete_fields):
+        column = field.get_col(table)
+        convs = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        if convs:
+            found.append((position, convs, column))
+    return found
+
+
+def instance(model: type[Model], values) -> Model | None:
+    """A model instance from a row selected with select_list(); None for a row
+    of NULLs from an outer join that found nothing."""
+    values = list(values)
+    for position, convs, column in _converters(connection.vendor, model):
+        for converter in convs:
+            values[position] = converter(values[position], column, connection)
+    attnames = [f.attname for f in model._meta.concrete_fields]
+    pk_at = attnames.index(model._meta.pk.attname)
+    if values[pk_at] is None:
+        return None
+    return model.from_db(connection.alias, attnames, values)
+
+
+def insert_values(obj: Model) -> tuple[str, str, list]:
+    """(`"col", …`, `%s, …`, params) to insert this unsaved object, the primary key
+    included only when it is set, values prepared as Model.save() would."""
+    fields = [
+        f
+        for f in obj._meta.concrete_fields
+        if not (f.primary_key and getattr(obj, f.attname) is None)
+    ]
+    columns = ", ".join(quoted(f.column) for f in fields)
+    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    return columns, ", ".join(["%s"] * len(fields)), params
