@@ -7,9 +7,15 @@ and the same query written by hand in SQL (count + first page), in the same
 run. Prints p50 and p95 for both and the ratio. Aim: p95 under 50 ms via the view.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/coproduce python -m bench directory_search
+
+While iterating, BENCH_KEEP_DB=1 keeps the generated test database after the
+run and reuses it (without generating again) on the next run with the same
+variable. Without it, every run generates afresh in a throwaway database.
 """
 
+import contextlib
 import math
+import os
 import random
 import time
 import uuid
@@ -177,6 +183,34 @@ def _time(fn, runs):
     return percentiles(samples)
 
 
+@contextlib.contextmanager
+def _kept_database():
+    """The test database, kept after the run (BENCH_KEEP_DB=1): only for iterating."""
+    from django.test.utils import setup_databases
+
+    setup_databases(verbosity=0, interactive=False, keepdb=True)
+    yield
+
+
+def _generated(n: int, keep: bool):
+    """The bench partnership and its first category: reused if kept, else generated."""
+    from django.db import connection
+
+    from directory.models import TaxonomyTerm
+    from people.models import Partnership
+
+    kept = Partnership.objects.filter(slug="bench").first() if keep else None
+    if kept is not None:
+        print("  reusing the kept database (BENCH_KEEP_DB)")
+        return kept, TaxonomyTerm.objects.get(taxonomy_detail__partnership=kept, code="c0")
+    started = time.perf_counter()
+    generated = _generate(n)
+    print(
+        f"  generated {n:,} services on {connection.vendor} in {time.perf_counter() - started:.0f} s"
+    )
+    return generated
+
+
 def main() -> None:
     setup_django()
     from django.db import connection
@@ -186,13 +220,11 @@ def main() -> None:
     from directory.models.hsds import GSS_URI
     from directory.search import KM_PER_MILE, bounding_box
 
-    with throwaway_database(), override_settings(ALLOWED_HOSTS=["*"]):
+    keep = os.environ.get("BENCH_KEEP_DB") == "1"
+    database = _kept_database() if keep else throwaway_database()
+    with database, override_settings(ALLOWED_HOSTS=["*"]):
         n = 100_000 if connection.vendor == "postgresql" else 5_000
-        started = time.perf_counter()
-        partnership, term = _generate(n)
-        print(
-            f"  generated {n:,} services on {connection.vendor} in {time.perf_counter() - started:.0f} s"
-        )
+        partnership, term = _generated(n, keep)
         client = Client()
         url = "/directory/"
         query = {"q": "lunch club", "category": str(term.pk), "near": "GB2 1AA", "within": "5"}

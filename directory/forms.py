@@ -5,6 +5,7 @@ import time
 from django import forms
 from django.core import signing
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from lib import postcode as postcodes
@@ -83,6 +84,24 @@ class SearchForm(forms.Form):
         self.fields["category"].choices = [("", _("All categories"))] + [
             (str(pk), name) for pk, name in terms
         ]
+
+    @cached_property
+    def select_options(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """Each list's options as (value, label, chosen), for _select.html.
+
+        Worked out once here rather than with filters on every option in the
+        template: the search form is on the busiest page.
+        """
+        options = {}
+        for name in ("within", "category", "who", "day", "sort"):
+            bound = self[name]
+            current = bound.value()
+            current = "" if current is None else str(current)
+            options[name] = [
+                (str(value), str(label), str(value) == current)
+                for value, label in bound.field.choices
+            ]
+        return options
 
 
 class EntryForm(forms.Form):

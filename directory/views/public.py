@@ -1,8 +1,6 @@
 """Pages anyone can use without signing in: search, an entry, suggesting, embedding."""
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,10 +14,10 @@ from ..access import can_claim, can_keep, can_signpost
 from ..entries import entry_values
 from ..forms import DAY_NAMES, SearchForm, SuggestForm
 from ..models.extension import DAYS
+from ..results import page_of_cards
 from ..search import KM_PER_MILE, Query, build_queryset, find_place
 from ..selectors import categories_of, service_for_page
 
-PER_PAGE = 20
 PLACE_KEYS = ("address_1", "city", "postal_code")
 
 
@@ -50,32 +48,9 @@ def _run_search(request: HttpRequest) -> dict:
         sort=d["sort"],
     )
     qs, sort = build_queryset(query)
-    page = _one_query_page(qs.select_related("service", "service__organization"), request)
-    paginator = page.paginator
-    for profile in page.object_list:
-        distance = getattr(profile, "distance", None)
-        profile.miles = distance / KM_PER_MILE if distance is not None else None
-    context.update(searched=True, page=page, place=place, sort=sort, total=paginator.count)
+    page = page_of_cards(qs, request.GET.get("page"), place)
+    context.update(searched=True, page=page, place=place, sort=sort, total=page.paginator.count)
     return context
-
-
-def _one_query_page(qs, request) -> Page:
-    """A page of results and the total in one query (COUNT(*) OVER ()), not two."""
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        number = 1
-    start = (number - 1) * PER_PAGE
-    rows = list(qs.annotate(total=Window(Count("pk")))[start : start + PER_PAGE])
-    total = rows[0].total if rows else qs.count()
-    paginator = Paginator(range(total), PER_PAGE)
-    paginator.count = total
-    if not rows and total:
-        # Past the last page: show the last one, as Paginator.get_page does.
-        number = paginator.num_pages
-        start = (number - 1) * PER_PAGE
-        rows = list(qs[start : start + PER_PAGE])
-    return Page(rows, number, paginator)
 
 
 def search(request: HttpRequest) -> HttpResponse:
