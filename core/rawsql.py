@@ -20,6 +20,11 @@ def quoted(name: str) -> str:
 
 def select_list(model: type[Model], alias: str) -> str:
     """`alias."col", …` for every concrete field of the model, in field order."""
+    return _select_list(connection.vendor, model, alias)
+
+
+@cache
+def _select_list(vendor: str, model: type[Model], alias: str) -> str:
     return ", ".join(f"{alias}.{quoted(f.column)}" for f in model._meta.concrete_fields)
 
 
@@ -49,14 +54,50 @@ def instance(model: type[Model], values) -> Model | None:
     return model.from_db(connection.alias, attnames, values)
 
 
-def insert_values(obj: Model) -> tuple[str, str, list]:
+def insert_values(
+    obj: Model, *, typed: bool = False, computed: dict[str, str] | None = None
+) -> tuple[str, str, list]:
     """(`"col", …`, `%s, …`, params) to insert this unsaved object, the primary key
-    included only when it is set, values prepared as Model.save() would."""
-    fields = [
-        f
-        for f in obj._meta.concrete_fields
-        if not (f.primary_key and getattr(obj, f.attname) is None)
+    included only when it is set, values prepared as Model.save() would prepare them.
+
+    typed=True casts each placeholder to its column's type (`%s::bigint`), for
+    PostgreSQL's INSERT … SELECT, where an untyped literal would be read as text.
+    `computed` gives SQL for some fields instead of their values
+    ({"target_id": "e.id::text"}).
+    """
+    computed = computed or {}
+    with_pk = getattr(obj, obj._meta.pk.attname) is not None
+    fields, columns, marks = _insert_shape(
+        connection.vendor, type(obj), with_pk, typed, tuple(sorted(computed.items()))
+    )
+    params = [
+        f.get_db_prep_save(f.pre_save(obj, True), connection)
+        for f in fields
+        if f.attname not in computed
     ]
+    return columns, marks, params
+
+
+@cache
+def _insert_shape(vendor, model, with_pk, typed, computed):
+    """The fields, column list and placeholders, worked out once per shape."""
+    computed = dict(computed)
+    fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
     columns = ", ".join(quoted(f.column) for f in fields)
-    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-    return columns, ", ".join(["%s"] * len(fields)), params
+    marks = ", ".join(
+        computed[f.attname]
+        if f.attname in computed
+        else f"%s::{f.cast_db_type(connection)}"
+        if typed
+        else "%s"
+        for f in fields
+    )
+    return fields, columns, marks
+
+
+def saved(obj: Model) -> Model:
+    """Mark an object written by hand-written SQL as saved, as Model.save() would."""
+    obj._state.adding = False
+    obj._state.db = connection.alias
+    return obj
+

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.rawsql import saved
 
 from .models import Account, Posting, TimeBank, Transfer, hours
 
@@ -50,24 +51,20 @@ def transfer_post(
         existing = Transfer.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing
-    totals = _merge(postings)
-    if len(totals) < 2:
-        raise DomainError(_("A transfer needs two different accounts."), code="one_sided")
-    if sum(totals.values()) != 0:
-        raise DomainError(_("What is given must equal what is received."), code="unbalanced")
+    transfer, ordered = prepare_transfer(
+        bank=bank,
+        kind=kind,
+        postings=postings,
+        by=by,
+        on_behalf_of=on_behalf_of,
+        idempotency_key=idempotency_key,
+        reverses=reverses,
+        reason=reason,
+        at=at,
+    )
     try:
         with transaction.atomic():
-            return _write(
-                bank,
-                kind,
-                totals,
-                by,
-                on_behalf_of,
-                idempotency_key,
-                reverses,
-                reason,
-                at,
-            )
+            return write_prepared(transfer, ordered)
     except IntegrityError:
         # The same form submitted twice at once: the other request recorded it.
         # (Within a caller's transaction the caller handles this.)
@@ -78,43 +75,48 @@ def transfer_post(
         raise
 
 
-def write_transfer(
-    *, bank, kind, postings, by=None, on_behalf_of=None, idempotency_key=None, at=None
-) -> Transfer:
-    """Write a transfer inside the caller's transaction, with no look-up first.
-
-    A repeated idempotency key raises IntegrityError, for the caller to answer
-    with what was recorded the first time.
-    """
+def prepare_transfer(
+    *,
+    bank,
+    kind,
+    postings,
+    by=None,
+    on_behalf_of=None,
+    idempotency_key=None,
+    reverses=None,
+    reason="",
+    at=None,
+) -> tuple[Transfer, list[tuple[int, int]]]:
+    """The transfer header (unsaved) and its postings as (account id, minutes) in
+    account order, once the postings are whole minutes that balance."""
     totals = _merge(postings)
     if len(totals) < 2:
         raise DomainError(_("A transfer needs two different accounts."), code="one_sided")
     if sum(totals.values()) != 0:
         raise DomainError(_("What is given must equal what is received."), code="unbalanced")
-    return _write(bank, kind, totals, by, on_behalf_of, idempotency_key, None, "", at)
-
-
-def _write(bank, kind, totals, by, on_behalf_of, key, reverses, reason, at):
     transfer = Transfer(
         id=uuid.uuid4(),
         bank=bank,
         kind=kind,
-        idempotency_key=key,
+        idempotency_key=idempotency_key,
         reverses=reverses,
         reason=reason,
         recorded_at=at or timezone.now(),
         recorded_by=by if by is not None and by.is_authenticated else None,
         on_behalf_of=on_behalf_of,
     )
-    ordered = sorted(totals.items())
+    return transfer, sorted(totals.items())
+
+
+def write_prepared(transfer: Transfer, ordered: list[tuple[int, int]]) -> Transfer:
+    """Write a transfer from prepare_transfer() in the caller's transaction."""
     if connection.vendor == "postgresql":
         problem, account_id = _post_in_database(transfer, ordered)
     else:
         problem, account_id = _post_here(transfer, ordered)
     if problem:
-        raise _refusal(problem, account_id)
-    transfer._state.adding = False
-    transfer._state.db = connection.alias
+        raise refusal(problem, account_id)
+    saved(transfer)
     return transfer
 
 
@@ -144,7 +146,7 @@ def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT problem, account FROM {call}", params)
         row = cursor.fetchone()
-    return row if row is not None else (None, None)
+    return row
 
 
 def _post_here(transfer, ordered) -> tuple[str | None, int | None]:
@@ -175,7 +177,7 @@ def _post_here(transfer, ordered) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _refusal(problem: str, account_id: int | None) -> DomainError:
+def refusal(problem: str, account_id: int | None) -> DomainError:
     """The plain-English answer for a rule the transfer broke (nothing was written)."""
     if problem == "no_account":
         return DomainError(_("One of the accounts does not exist."), code="no_account")

@@ -174,9 +174,10 @@ def operation() -> migrations.RunPython:
 # Writing a transfer on PostgreSQL, in one call: lock the accounts in id order,
 # apply the same rules as ledger._check (every account exists, belongs to this
 # bank or to one that exchanges with it, and stays within its lowest balance),
-# then insert the postings and the header. A rule broken is returned as a row
-# (nothing is written, and the transaction stays usable for the error message);
-# a repeated idempotency key raises a unique violation as an insert would.
+# then insert the postings and the header. It returns one row: (NULL, NULL)
+# when written, else the rule broken and the account (nothing is written, and
+# the transaction stays usable for the error message). A repeated idempotency
+# key raises a unique violation, as an insert would.
 POST_FUNCTION = """
 CREATE FUNCTION timebank_post(
   p_transfer uuid, p_bank bigint, p_kind text, p_accounts bigint[], p_minutes integer[],
@@ -221,7 +222,7 @@ BEGIN
                                  recorded_at, recorded_by_id, on_behalf_of_id)
     VALUES (p_transfer, p_bank, p_kind, p_key, p_reverses, p_reason, p_at, p_by,
             p_on_behalf_of);
-  RETURN;
+  RETURN QUERY SELECT NULL::text, NULL::bigint;
 END $$;
 """
 POST_FUNCTION_REVERSE = (

@@ -7,16 +7,15 @@ reason); only confirming touches the ledger, through ledger.transfer_post.
 import datetime
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_record
+from audit.services import audit_event, audit_record
 from core.errors import DomainError
 from people.models import Organisation, Person
 
-from .ledger import transfer_post, transfer_reverse
-from .ledger import write_transfer as _write_transfer
+from .ledger import prepare_transfer, transfer_post, transfer_reverse
 from .models import (
     Account,
     Exchange,
@@ -28,6 +27,7 @@ from .models import (
     Transfer,
     Where,
 )
+from .recording import record
 
 
 def _actor(by):
@@ -231,7 +231,11 @@ def exchange_propose(
 
 
 def _audit(exchange: Exchange, what: str, by, on_behalf_of=None, **data) -> None:
-    audit_record(
+    _audit_event(exchange, what, by, on_behalf_of, **data).save()
+
+
+def _audit_event(exchange: Exchange, what: str, by, on_behalf_of=None, **data):
+    return audit_event(
         f"timebank.exchange.{what}",
         actor=_actor(by),
         person=exchange.receiver.person,
@@ -496,26 +500,30 @@ def exchange_record(
         confirmed_by=_actor(by),
     )
     _require_clearance(exchange, [g.person for g in givers if g.person_id], second_helper)
+    transfer, ordered = prepare_transfer(
+        bank=bank,
+        kind=Transfer.Kind.GROUP if exchange.is_group else Transfer.Kind.EXCHANGE,
+        postings=[(receiver, -minutes * len(givers)), *[(g, minutes) for g in givers]],
+        by=by,
+        on_behalf_of=on_behalf_of,
+        idempotency_key=idempotency_key,
+        at=at,
+    )
+    event = _audit_event(exchange, "recorded", by, on_behalf_of, minutes=minutes)
+
+    def write() -> None:
+        record(exchange=exchange, transfer=transfer, ordered=ordered, givers=givers, event=event)
+        if request is not None:
+            Listing.objects.filter(pk=request.pk, timing=Listing.Timing.ONE_OFF).update(
+                status=Listing.Status.CLOSED
+            )
+
     try:
-        with transaction.atomic():
-            exchange.transfer = _write_transfer(
-                bank=bank,
-                kind=Transfer.Kind.GROUP if exchange.is_group else Transfer.Kind.EXCHANGE,
-                postings=[(receiver, -minutes * len(givers)), *[(g, minutes) for g in givers]],
-                by=by,
-                on_behalf_of=on_behalf_of,
-                idempotency_key=idempotency_key,
-                at=at,
-            )
-            exchange.save(force_insert=True)
-            Participant.objects.bulk_create(
-                [Participant(exchange=exchange, account=g) for g in givers]
-            )
-            if request is not None:
-                Listing.objects.filter(pk=request.pk, timing=Listing.Timing.ONE_OFF).update(
-                    status=Listing.Status.CLOSED
-                )
-            _audit(exchange, "recorded", by, on_behalf_of, minutes=minutes)
+        if connection.vendor == "postgresql" and request is None and not connection.in_atomic_block:
+            write()  # a single statement, and so a transaction of its own
+        else:
+            with transaction.atomic():
+                write()
     except IntegrityError:
         existing = (
             Exchange.objects.filter(transfer__idempotency_key=idempotency_key).first()
