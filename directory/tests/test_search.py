@@ -1,9 +1,13 @@
 """Search: the obvious answer first, filters, distance from a postcode, paging."""
 
+import datetime
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from directory.models import Postcode, ServiceArea, ServiceProfile
+from directory.models import Postcode, Service, ServiceArea, ServiceProfile
 from directory.models.hsds import GSS_URI
 from directory.search import KM_PER_MILE, Query, bounding_box, distance_km, find_place, search
 
@@ -116,6 +120,37 @@ def test_the_search_page_pages_and_keeps_the_query(world, client):
     assert body.count('class="govuk-!-margin-bottom-6"') == 20
     response = client.get(reverse("directory:search"), {"q": "lunch", "page": 2})
     assert response.content.decode().count('class="govuk-!-margin-bottom-6"') == 5
+
+
+def test_each_result_says_how_far_whether_free_or_full_and_when_last_checked(world, client, places):
+    p = world.partnership
+    near = entry(p, "Near Lunch", postal_code="GB2 1AA", address_1="Hall", free="yes")
+    entry(p, "Three Miles Lunch", postal_code="GB6 1AA", address_1="Hall", capacity="full")
+    area_wide = entry(p, "Lunch Deliveries", capacity="waiting_list")
+    ServiceArea.objects.create(service=area_wide, name="Glenbrae", uri=GSS_URI + "S12000099")
+    Service.objects.filter(pk=near.pk).update(assured_date=datetime.date(2026, 3, 4))
+    Service.objects.filter(pk=area_wide.pk).update(assured_date=None)
+    checked = timezone.localdate().strftime("%B %Y")
+    response = client.get(
+        reverse("directory:search"),
+        {"q": "lunch", "near": "GB2 1AA", "within": "5", "sort": "distance"},
+    )
+    body = response.content.decode()
+    facts = [
+        " ".join(found.split())
+        for found in re.findall(
+            r'<p class="govuk-body-s govuk-!-margin-bottom-0">(.*?)</p>', body, re.S
+        )
+    ]
+    assert facts == [
+        "0.0 miles away. Free. Last checked March 2026.",
+        f"3.0 miles away. Full just now. Last checked {checked}.",
+        "Serves your area. Has a waiting list. Not checked yet.",
+    ]
+    links = re.findall(
+        r'<h2 class="govuk-heading-m[^"]*"><a class="govuk-link" href="([^"]+)">', body
+    )
+    assert links[0] == reverse("directory:service", kwargs={"pk": near.pk})
 
 
 def test_an_unknown_postcode_is_explained(world, client):
