@@ -309,12 +309,28 @@ def _near(qs, query: Query):
     return qs.filter((near & Q(distance__lte=query.within_km)) | Q(service_id__in=sorted(also)))
 
 
+class FreshnessWeight(Func):
+    """FRESHNESS_WEIGHT for the row's freshness, so unchecked entries sink, not vanish.
+
+    One expression for a CASE of When nodes, for the same reason as GreatCircleKm.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self):
+        super().__init__(F("freshness"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        whens, params = [], []
+        for freshness, weight in FRESHNESS_WEIGHT.items():
+            whens.append(f"WHEN {column} = %s THEN %s")
+            params += [*column_params, int(freshness), weight]
+        return f"CASE {' '.join(whens)} ELSE %s END", (*params, 1.0)
+
+
 def _rank(qs, query: Query):
-    weight = Case(
-        *[When(freshness=f, then=Value(w)) for f, w in FRESHNESS_WEIGHT.items()],
-        default=Value(1.0),
-        output_field=FloatField(),
-    )
+    weight = FreshnessWeight()
     if not query.text.strip():
         return qs.annotate(score=weight)
     if connection.vendor == "postgresql":
