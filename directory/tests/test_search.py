@@ -153,6 +153,19 @@ def test_each_result_says_how_far_whether_free_or_full_and_when_last_checked(wor
     assert links[0] == reverse("directory:service", kwargs={"pk": near.pk})
 
 
+def test_the_search_form_marks_what_was_chosen_and_lists_a_new_category_at_once(world, client):
+    lunch = category("Lunch clubs")
+    url = reverse("directory:search")
+    body = client.get(url, {"category": str(lunch.pk), "within": "5"}).content.decode()
+    assert f'<option value="{lunch.pk}" selected>Lunch clubs</option>' in body
+    assert '<option value="5" selected>5 miles</option>' in body
+    assert '<option value="" selected>Anyone</option>' in body
+    sheds = category("Men's sheds")
+    body = client.get(url).content.decode()
+    assert f'<option value="{sheds.pk}">Men&#x27;s sheds</option>' in body
+    assert '<option value="" selected>Any distance</option>' in body
+
+
 def test_an_unknown_postcode_is_explained(world, client):
     response = client.get(reverse("directory:search"), {"near": "GB9 9QQ"})
     assert "We do not know that postcode or town" in response.content.decode()
