@@ -8,6 +8,10 @@ through the fields' own adaptation and converters, exactly as the ORM does;
 a new field or the other database needs no change here.
 """
 
+import datetime
+import decimal
+import json
+import uuid
 from functools import cache
 
 from django.db import connection
@@ -54,45 +58,27 @@ def instance(model: type[Model], values) -> Model | None:
     return model.from_db(connection.alias, attnames, values)
 
 
-def insert_values(
-    obj: Model, *, typed: bool = False, computed: dict[str, str] | None = None
-) -> tuple[str, str, list]:
-    """(`"col", …`, `%s, …`, params) to insert this unsaved object, the primary key
-    included only when it is set, values prepared as Model.save() would prepare them.
-
-    typed=True casts each placeholder to its column's type (`%s::bigint`), for
-    PostgreSQL's INSERT … SELECT, where an untyped literal would be read as text.
-    `computed` gives SQL for some fields instead of their values
-    ({"target_id": "e.id::text"}).
-    """
-    computed = computed or {}
-    with_pk = getattr(obj, obj._meta.pk.attname) is not None
-    fields, columns, marks = _insert_shape(
-        connection.vendor, type(obj), with_pk, typed, tuple(sorted(computed.items()))
+def row_json(obj: Model) -> str:
+    """This unsaved object's column values as a JSON object, prepared as Model.save()
+    would prepare them, for PostgreSQL's jsonb_populate_record() to turn back into
+    a row of its table (the primary key left out, for the database to fill)."""
+    return json.dumps(
+        {
+            f.column: f.get_prep_value(f.pre_save(obj, True))
+            for f in obj._meta.concrete_fields
+            if not f.primary_key
+        },
+        default=_json_value,
     )
-    params = [
-        f.get_db_prep_save(f.pre_save(obj, True), connection)
-        for f in fields
-        if f.attname not in computed
-    ]
-    return columns, marks, params
 
 
-@cache
-def _insert_shape(vendor, model, with_pk, typed, computed):
-    """The fields, column list and placeholders, worked out once per shape."""
-    computed = dict(computed)
-    fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
-    columns = ", ".join(quoted(f.column) for f in fields)
-    marks = ", ".join(
-        computed[f.attname]
-        if f.attname in computed
-        else f"%s::{f.cast_db_type(connection)}"
-        if typed
-        else "%s"
-        for f in fields
-    )
-    return fields, columns, marks
+def _json_value(value):
+    """Dates and times in full (DjangoJSONEncoder would cut microseconds), ids as text."""
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | decimal.Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
 def saved(obj: Model) -> Model:
@@ -100,4 +86,3 @@ def saved(obj: Model) -> Model:
     obj._state.adding = False
     obj._state.db = connection.alias
     return obj
-

@@ -120,31 +120,26 @@ def write_prepared(transfer: Transfer, ordered: list[tuple[int, int]]) -> Transf
     return transfer
 
 
-def post_call(transfer: Transfer, ordered: list[tuple[int, int]]) -> tuple[str, list]:
-    """SQL and parameters that call timebank_post() (see ledger_sql.POST_FUNCTION)."""
-    return (
-        "timebank_post(%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s)",
-        [
-            transfer.id,
-            transfer.bank_id,
-            transfer.kind,
-            [pk for pk, _m in ordered],
-            [m for _pk, m in ordered],
-            transfer.idempotency_key,
-            transfer.reverses_id,
-            transfer.reason,
-            transfer.recorded_at,
-            transfer.recorded_by_id,
-            transfer.on_behalf_of_id,
-        ],
-    )
-
-
 def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
     """PostgreSQL: the locks, the rules and both inserts in one round trip."""
-    call, params = post_call(transfer, ordered)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT problem, account FROM {call}", params)
+        cursor.execute(
+            "SELECT problem, account FROM timebank_post("
+            "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s)",
+            [
+                transfer.id,
+                transfer.bank_id,
+                transfer.kind,
+                [pk for pk, _m in ordered],
+                [m for _pk, m in ordered],
+                transfer.idempotency_key,
+                transfer.reverses_id,
+                transfer.reason,
+                transfer.recorded_at,
+                transfer.recorded_by_id,
+                transfer.on_behalf_of_id,
+            ],
+        )
         row = cursor.fetchone()
     return row
 

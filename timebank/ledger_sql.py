@@ -237,3 +237,55 @@ def post_function_operation() -> migrations.RunPython:
         _run({"sqlite": [], "postgresql": [POST_FUNCTION]}),
         _run({"sqlite": [], "postgresql": [POST_FUNCTION_REVERSE]}),
     )
+
+
+# Recording an exchange on PostgreSQL, in one call (timebank/recording.py):
+# the transfer through timebank_post(), then, only if it was written, the
+# exchange, who gave and the audit entry. The exchange and the audit entry come
+# as JSON objects of column values (core.rawsql.row_json) and are inserted
+# whole, so the function names no column but the ids it fills in itself: a new
+# field on either model needs no change here.
+RECORD_FUNCTION = """
+CREATE FUNCTION timebank_record_exchange(
+  p_transfer uuid, p_bank bigint, p_kind text, p_accounts bigint[], p_minutes integer[],
+  p_key uuid, p_at timestamptz, p_by bigint, p_on_behalf_of bigint,
+  p_exchange jsonb, p_givers bigint[], p_audit jsonb
+) RETURNS TABLE (problem text, account bigint, exchange bigint) LANGUAGE plpgsql AS $$
+DECLARE
+  refused text;
+  refused_account bigint;
+  ex timebank_exchange;
+  ev audit_auditevent;
+BEGIN
+  SELECT t.problem, t.account INTO refused, refused_account
+    FROM timebank_post(p_transfer, p_bank, p_kind, p_accounts, p_minutes, p_key, NULL, '',
+                       p_at, p_by, p_on_behalf_of) AS t;
+  IF refused IS NOT NULL THEN
+    RETURN QUERY SELECT refused, refused_account, NULL::bigint;
+    RETURN;
+  END IF;
+  ex := jsonb_populate_record(NULL::timebank_exchange, p_exchange);
+  ex.id := nextval(pg_get_serial_sequence('timebank_exchange', 'id'));
+  ex.transfer_id := p_transfer;
+  INSERT INTO timebank_exchange SELECT ex.*;
+  INSERT INTO timebank_participant (exchange_id, account_id)
+    SELECT ex.id, g FROM unnest(p_givers) AS g;
+  ev := jsonb_populate_record(NULL::audit_auditevent, p_audit);
+  ev.id := nextval(pg_get_serial_sequence('audit_auditevent', 'id'));
+  ev.target_id := ex.id::text;
+  INSERT INTO audit_auditevent SELECT ev.*;
+  RETURN QUERY SELECT NULL::text, NULL::bigint, ex.id;
+END $$;
+"""
+RECORD_FUNCTION_REVERSE = (
+    "DROP FUNCTION IF EXISTS timebank_record_exchange(uuid, bigint, text, bigint[], integer[], "
+    "uuid, timestamptz, bigint, bigint, jsonb, bigint[], jsonb)"
+)
+
+
+def record_function_operation() -> migrations.RunPython:
+    """The migration operation that installs timebank_record_exchange() on PostgreSQL."""
+    return migrations.RunPython(
+        _run({"sqlite": [], "postgresql": [RECORD_FUNCTION]}),
+        _run({"sqlite": [], "postgresql": [RECORD_FUNCTION_REVERSE]}),
+    )

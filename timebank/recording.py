@@ -1,10 +1,12 @@
 """Writing a recorded exchange: its transfer (postings and header), the
 exchange, who gave the time, and the audit entry.
 
-On PostgreSQL all of it goes as one statement: timebank_post() applies the
-ledger's locks and rules and writes the transfer (ledger_sql.py), and three
-INSERTs follow only if it did. One round trip instead of six keeps recording
-close to the speed of bare ledger inserts (bench/ledger.py). On SQLite, where
+On PostgreSQL all of it is one call of the database function
+timebank_record_exchange() (ledger_sql.py): timebank_post() applies the
+ledger's locks and rules and writes the transfer, and the other rows follow
+only if it did. One round trip instead of six, and statements whose plans the
+database keeps, keep recording close to the speed of bare ledger inserts
+(bench/ledger.py). On SQLite, where
 a statement costs no round trip, the same rows are written one by one;
 timebank/tests/test_recording.py checks that both ways write the same rows.
 """
@@ -12,9 +14,9 @@ timebank/tests/test_recording.py checks that both ways write the same rows.
 from django.db import connection
 
 from audit.models import AuditEvent
-from core.rawsql import insert_values, quoted, saved
+from core.rawsql import row_json, saved
 
-from .ledger import post_call, refusal, write_prepared
+from .ledger import refusal, write_prepared
 from .models import Account, Exchange, Participant, Transfer
 
 
@@ -55,26 +57,29 @@ def record_in_one_statement(
     givers: list[Account],
     event: AuditEvent,
 ) -> None:
-    """PostgreSQL, in one statement (a transaction of its own outside atomic())."""
-    call, call_params = post_call(transfer, ordered)
+    """PostgreSQL: one call of timebank_record_exchange() (a transaction of its own
+    outside atomic())."""
     exchange.transfer = transfer
-    e_columns, e_values, e_params = insert_values(exchange, typed=True)
-    a_columns, a_values, a_params = insert_values(
-        event, typed=True, computed={"target_id": "e.id::text"}
-    )
-    sql = (
-        f"WITH posted AS MATERIALIZED (SELECT problem, account FROM {call}), "
-        f"e AS (INSERT INTO {quoted(Exchange._meta.db_table)} ({e_columns}) "
-        f"SELECT {e_values} FROM posted WHERE posted.problem IS NULL RETURNING id), "
-        f"p AS (INSERT INTO {quoted(Participant._meta.db_table)} (exchange_id, account_id) "
-        "SELECT e.id, g.account FROM e, unnest(%s::bigint[]) AS g(account)), "
-        f"a AS (INSERT INTO {quoted(AuditEvent._meta.db_table)} ({a_columns}) "
-        f"SELECT {a_values} FROM e) "
-        "SELECT posted.problem, posted.account, e.id FROM posted LEFT JOIN e ON true"
-    )
-    params = [*call_params, *e_params, [g.pk for g in givers], *a_params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(
+            "SELECT problem, account, exchange FROM timebank_record_exchange("
+            "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s::jsonb, "
+            "%s::bigint[], %s::jsonb)",
+            [
+                transfer.id,
+                transfer.bank_id,
+                transfer.kind,
+                [pk for pk, _m in ordered],
+                [m for _pk, m in ordered],
+                transfer.idempotency_key,
+                transfer.recorded_at,
+                transfer.recorded_by_id,
+                transfer.on_behalf_of_id,
+                row_json(exchange),
+                [g.pk for g in givers],
+                row_json(event),
+            ],
+        )
         problem, account_id, exchange_id = cursor.fetchone()
     if problem:
         raise refusal(problem, account_id)
