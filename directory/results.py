@@ -8,7 +8,7 @@ the template used.
 """
 
 import uuid
-from dataclasses import dataclass
+from typing import TypedDict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
@@ -33,8 +33,9 @@ CARD_FIELDS = (
 )
 
 
-@dataclass
-class Card:
+class Card(TypedDict):
+    """One result. A dict, not an object: the template engine looks keys up first."""
+
     url: str
     name: str
     summary: str
