@@ -10,7 +10,8 @@ run. Prints p50 and p95 for both and the ratio. Aim: p95 under 50 ms via the vie
 
 While iterating, BENCH_KEEP_DB=1 keeps the generated test database after the
 run and reuses it (without generating again) on the next run with the same
-variable. Without it, every run generates afresh in a throwaway database.
+variable (drop the test database to start again, say after a migration
+changes). Without it, every run generates afresh in a throwaway database.
 """
 
 import contextlib
