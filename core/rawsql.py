@@ -86,3 +86,22 @@ def saved(obj: Model) -> Model:
     obj._state.adding = False
     obj._state.db = connection.alias
     return obj
+
+
+def prepared_cursor():
+    """A cursor for a statement sent many times, such as recording an exchange.
+
+    On PostgreSQL its parameters are bound on the server and the statement is
+    prepared once per connection, so the database skips parsing and planning
+    it again (settings: DATABASE_PREPARED_STATEMENTS). Django's own cursors
+    quote parameters into the SQL and cannot. Elsewhere, an ordinary cursor.
+    Either way it is wrapped, logged and error-translated like any Django cursor.
+    """
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = ServerBindingCursor(connection.connection)
+    return connection._prepare_cursor(cursor)

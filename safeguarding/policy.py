@@ -10,11 +10,10 @@ date and not the day after).
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.rawsql import instance, quoted, select_list
+from core.rawsql import instance, prepared_cursor, quoted, select_list
 from people.models import Organisation, Person
 
 from .models import Check, ExtraCareFlag, SafeguardingPolicy
@@ -162,7 +161,7 @@ def facts(
         f"ON c.organisation_id = %s AND c.helper_id IN ({marks})"
     )
     params = [member.pk if member is not None else None, organisation.pk, organisation.pk]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params + helper_ids)
         rows = cursor.fetchall()
     policy = instance(SafeguardingPolicy, rows[0][:policy_fields]) or SafeguardingPolicy(

@@ -14,7 +14,7 @@ timebank/tests/test_recording.py checks that both ways write the same rows.
 from django.db import connection
 
 from audit.models import AuditEvent
-from core.rawsql import row_json, saved
+from core.rawsql import prepared_cursor, row_json, saved
 
 from .ledger import refusal, write_prepared
 from .models import Account, Exchange, Participant, Transfer
@@ -60,7 +60,7 @@ def record_in_one_statement(
     """PostgreSQL: one call of timebank_record_exchange() (a transaction of its own
     outside atomic())."""
     exchange.transfer = transfer
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT problem, account, exchange FROM timebank_record_exchange("
             "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s::jsonb, "

@@ -92,3 +92,19 @@ def test_postgresql_turns_row_json_back_into_the_row_save_would_write(world):
     first.pop("id"), second.pop("id")
     assert first == second
     assert saved(by_hand)._state.adding is False
+
+
+def test_a_prepared_cursor_runs_statements_and_on_postgresql_prepares_them():
+    from core.rawsql import prepared_cursor
+
+    for _ in range(2):
+        with prepared_cursor() as cursor:
+            cursor.execute("SELECT CAST(%s AS integer) + 1 AS rawsql_test", [41])
+            assert cursor.fetchone()[0] == 42
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["%rawsql_test%"],
+            )
+            assert cursor.fetchone()[0] == 1
