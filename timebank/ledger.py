@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from core.rawsql import saved
+from core.rawsql import prepared_cursor, saved
 
 from .models import Account, Posting, TimeBank, Transfer, hours
 
@@ -122,7 +122,7 @@ def write_prepared(transfer: Transfer, ordered: list[tuple[int, int]]) -> Transf
 
 def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
     """PostgreSQL: the locks, the rules and both inserts in one round trip."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT problem, account FROM timebank_post("
             "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s)",
@@ -140,8 +140,7 @@ def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
                 transfer.on_behalf_of_id,
             ],
         )
-        row = cursor.fetchone()
-    return row
+        return cursor.fetchone()
 
 
 def _post_here(transfer, ordered) -> tuple[str | None, int | None]:
