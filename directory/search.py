@@ -9,6 +9,7 @@ great-circle distance, so it never computes a distance for every row.
 
 import math
 import re
+import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -273,6 +274,45 @@ def _filter(qs, query: Query):
     return qs
 
 
+def _served_or_reaching(query: Query) -> set:
+    """Services serving the place's areas, or whose own radius reaches it.
+
+    One small query written by hand, as bench/directory_search.py does: the
+    ORM took longer to build these two lookups than the database to answer
+    them. The radius itself is checked here, as distance_km() measures it.
+    """
+    place = query.place
+    qn = connection.ops.quote_name
+    profile = ServiceProfile._meta
+    partnership_id = getattr(query.partnership, "pk", query.partnership)
+    sql = (
+        f"SELECT {qn(profile.get_field('service').column)}, {qn('latitude')}, "
+        f"{qn('longitude')}, {qn('radius_km')} FROM {qn(profile.db_table)} "
+        f"WHERE {qn(profile.get_field('partnership').column)} "
+        f"{'IS NULL' if partnership_id is None else '= %s'} AND {qn('radius_km')} IS NOT NULL "
+        f"AND {qn('latitude')} BETWEEN %s AND %s AND {qn('longitude')} BETWEEN %s AND %s"
+    )
+    params = [] if partnership_id is None else [partnership_id]
+    params += bounding_box(place.latitude, place.longitude, RADIUS_SERVICE_MAX_KM)
+    uris = [GSS_URI + code for code in place.area_codes]
+    if uris:
+        area = ServiceArea._meta
+        service = qn(area.get_field("service").column)
+        sql += (
+            f" UNION ALL SELECT {service}, NULL, NULL, NULL FROM {qn(area.db_table)} "
+            f"WHERE {qn('uri')} IN ({', '.join(['%s'] * len(uris))}) AND {service} IS NOT NULL"
+        )
+        params += uris
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        pk if isinstance(pk, uuid.UUID) else uuid.UUID(pk)
+        for pk, lat, lng, radius in rows
+        if radius is None or distance_km(place.latitude, place.longitude, lat, lng) <= radius
+    }
+
+
 def _near(qs, query: Query):
     """Distance from the place; within a radius, what is near, reaches or serves it.
 
@@ -285,25 +325,9 @@ def _near(qs, query: Query):
     qs = qs.annotate(distance=GreatCircleKm(place.latitude, place.longitude))
     if not query.within_km:
         return qs
-    served = list(
-        ServiceArea.objects.filter(
-            uri__in=[GSS_URI + code for code in place.area_codes], service__isnull=False
-        ).values_list("service_id", flat=True)
-    )
-    wide = bounding_box(place.latitude, place.longitude, RADIUS_SERVICE_MAX_KM)
-    reaching = [
-        pk
-        for pk, lat, lng, radius in ServiceProfile.objects.filter(
-            partnership=query.partnership,
-            radius_km__isnull=False,
-            latitude__range=wide[:2],
-            longitude__range=wide[2:],
-        ).values_list("service_id", "latitude", "longitude", "radius_km")
-        if distance_km(place.latitude, place.longitude, lat, lng) <= radius
-    ]
+    also = _served_or_reaching(query)
     box = bounding_box(place.latitude, place.longitude, query.within_km)
     near = Q(latitude__range=box[:2], longitude__range=box[2:])
-    also = set(served) | set(reaching)
     if not also:
         return qs.filter(near, distance__lte=query.within_km)
     return qs.filter((near & Q(distance__lte=query.within_km)) | Q(service_id__in=sorted(also)))
@@ -378,8 +402,6 @@ def build_queryset(query: Query):
 
 
 def _uuid(hex_id: str):
-    import uuid
-
     return uuid.UUID(hex_id)
 
 
