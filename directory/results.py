@@ -50,7 +50,6 @@ class _Words:
     PLACEHOLDER = uuid.UUID(int=0)
 
     def __init__(self, place):
-        self.place = place
         self.serves = _("Serves your area.") if place else None
         self.free = _("Free.")
         self.capacity = {
