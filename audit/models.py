@@ -24,6 +24,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("who"),
+        db_index=False,  # the (actor, at) index below serves it
     )
     person = models.ForeignKey(
         "people.Person",
@@ -32,6 +33,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="audit_events",
         verbose_name=_("whose record"),
+        db_index=False,  # the (person, at) index below serves it
     )
     on_behalf_of = models.ForeignKey(
         "people.Person",
@@ -48,7 +50,12 @@ class AuditEvent(models.Model):
         "people.Partnership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     target_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # the (target_type, target_id) index below serves it
     )
     target_id = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True)

@@ -9,8 +9,9 @@ The service path is exchange_record(), what a broker's "record time given"
 does: safeguarding clearance, the accounts' row locks and limits, the
 balanced transfer, the exchange, who gave and the audit log. The raw path
 inserts two postings and a transfer header per exchange in its own
-transaction (the smallest write the database's ledger triggers accept).
-The two alternate in ten rounds, after a few of each to warm up, so a busy
+transaction (the smallest write the database's ledger triggers accept),
+through Django's ordinary cursor; for comparison it is also timed through
+the prepared cursor the service path uses on PostgreSQL. They alternate in ten rounds, after a few of each to warm up, so a busy
 moment on the machine falls on both alike.
 """
 
@@ -69,10 +70,13 @@ def _uid(value: uuid.UUID, vendor: str) -> str:
     return value.hex if vendor == "sqlite" else str(value)
 
 
-def _raw(bank, accounts, first: int, count: int) -> float:
+def _raw(bank, accounts, first: int, count: int, prepared: bool = False) -> float:
     from django.db import connection, transaction
 
+    from core.rawsql import prepared_cursor
+
     vendor = connection.vendor
+    cursor_for = prepared_cursor if prepared else connection.cursor
     posting = "INSERT INTO timebank_posting (transfer_id, account_id, minutes) VALUES (%s, %s, %s)"
     header = (
         "INSERT INTO timebank_transfer (id, bank_id, kind, reason, recorded_at) "
@@ -82,7 +86,7 @@ def _raw(bank, accounts, first: int, count: int) -> float:
         for i in range(first, first + count):
             tid = _uid(uuid.uuid4(), vendor)
             a, b = accounts[i % MEMBERS].pk, accounts[(i * 7 + 1) % MEMBERS].pk
-            with transaction.atomic(), connection.cursor() as cursor:
+            with transaction.atomic(), cursor_for() as cursor:
                 cursor.execute(posting, [tid, a, -(30 + i % 90)])
                 cursor.execute(posting, [tid, b, 30 + i % 90])
                 cursor.execute(header, [tid, bank.pk])
@@ -164,17 +168,26 @@ def main() -> None:
         bank, accounts = _world()
         _service(bank, accounts, 0, WARM_UP)
         _raw(bank, accounts, 0, WARM_UP)
-        service = raw = 0.0
+        _raw(bank, accounts, 0, WARM_UP, prepared=True)
+        service = raw = raw_prepared = 0.0
         chunk = N // ROUNDS
         for r in range(ROUNDS):
-            service += _service(bank, accounts, WARM_UP + r * chunk, chunk)
-            raw += _raw(bank, accounts, WARM_UP + r * chunk, chunk)
+            first = WARM_UP + r * chunk
+            service += _service(bank, accounts, first, chunk)
+            raw += _raw(bank, accounts, first, chunk)
+            raw_prepared += _raw(bank, accounts, first, chunk, prepared=True)
         done = chunk * ROUNDS
         service_rate, raw_rate = done / service, done / raw
         print(f"database: {connection.vendor}")
         print(f"service layer: {done} exchanges in {service:.2f}s = {service_rate:.0f}/s")
         print(f"raw inserts:   {done} transfers in {raw:.2f}s = {raw_rate:.0f}/s")
         print(f"ratio service/raw: {service_rate / raw_rate:.2f} (aim: at least 0.5)")
+        # For comparison only: the service path prepares its statements
+        # (core.rawsql.prepared_cursor); here are the raw inserts prepared too.
+        print(
+            f"raw inserts, prepared: {done / raw_prepared:.0f}/s "
+            f"(service/that: {raw_prepared / service:.2f})"
+        )
         count, load, check, problems = _million(bank, accounts)
         print(
             f"bulk load: {load:.1f}s; check_ledger over {count} postings: {check:.2f}s (aim: under 5s)"

@@ -247,7 +247,12 @@ class Transfer(models.Model):
 
 class Posting(models.Model):
     transfer = models.ForeignKey(Transfer, on_delete=models.PROTECT, related_name="postings")
-    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="postings")
+    account = models.ForeignKey(
+        Account,
+        on_delete=models.PROTECT,
+        related_name="postings",
+        db_index=False,  # the (account, transfer) index below serves it
+    )
     minutes = models.IntegerField(_("minutes"))
 
     class Meta:
@@ -439,7 +444,12 @@ class Exchange(models.Model):
 class Participant(models.Model):
     """Someone (or an organisation) who gives time in an exchange and earns the credits."""
 
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="participants")
+    exchange = models.ForeignKey(
+        Exchange,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        db_index=False,  # the unique (exchange, account) constraint's index serves it
+    )
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="gave")
 
     class Meta:
