@@ -13,6 +13,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The log names people, organisations and records by id but holds no database
+# foreign-key constraints on them (db_constraint=False): writing an entry must
+# not lock the rows it mentions (every entry names the same partnership, so
+# concurrent writers would pile share locks onto that one row), and an entry is
+# cheaper to write. Deleting a row still empties its ids here, through on_delete.
+NO_LOCK = {"db_constraint": False}
+
 
 class AuditEvent(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now)
@@ -24,6 +31,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("who"),
+        **NO_LOCK,
         db_index=False,  # the (actor, at) index below serves it
     )
     person = models.ForeignKey(
@@ -33,6 +41,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="audit_events",
         verbose_name=_("whose record"),
+        **NO_LOCK,
         db_index=False,  # the (person, at) index below serves it
     )
     on_behalf_of = models.ForeignKey(
@@ -42,12 +51,23 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("on behalf of"),
+        **NO_LOCK,
     )
     organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "people.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        **NO_LOCK,
     )
     partnership = models.ForeignKey(
-        "people.Partnership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "people.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        **NO_LOCK,
     )
     target_type = models.ForeignKey(
         ContentType,
@@ -56,6 +76,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
         db_index=False,  # the (target_type, target_id) index below serves it
+        **NO_LOCK,
     )
     target_id = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True)

@@ -62,14 +62,16 @@ def row_json(obj: Model) -> str:
     """This unsaved object's column values as a JSON object, prepared as Model.save()
     would prepare them, for PostgreSQL's jsonb_populate_record() to turn back into
     a row of its table (the primary key left out, for the database to fill)."""
-    return json.dumps(
-        {
-            f.column: f.get_prep_value(f.pre_save(obj, True))
-            for f in obj._meta.concrete_fields
-            if not f.primary_key
-        },
-        default=_json_value,
-    )
+    row = {}
+    for column, field in _row_fields(type(obj)):
+        value = field.pre_save(obj, True)
+        row[column] = None if value is None else field.get_prep_value(value)
+    return json.dumps(row, default=_json_value)
+
+
+@cache
+def _row_fields(model: type[Model]) -> tuple[tuple[str, object], ...]:
+    return tuple((f.column, f) for f in model._meta.concrete_fields if not f.primary_key)
 
 
 def _json_value(value):

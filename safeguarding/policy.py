@@ -9,7 +9,9 @@ date and not the day after).
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,18 +150,9 @@ def facts(
     the organisation's policy (the default, unsaved, if it has none), whether the
     member is flagged as needing extra care, and each helper's checks."""
     helper_ids = [h.pk for h in helpers]
-    marks = ", ".join(["%s"] * len(helper_ids)) or "NULL"
+    sql = _facts_sql(connection.vendor, len(helper_ids))
     policy_fields = len(SafeguardingPolicy._meta.concrete_fields)
     check_fields = len(Check._meta.concrete_fields)
-    sql = (
-        f"SELECT {select_list(SafeguardingPolicy, 'p')}, {select_list(Check, 'c')}, "
-        f"EXISTS (SELECT 1 FROM {quoted(ExtraCareFlag._meta.db_table)} f "
-        "WHERE f.person_id = %s AND f.removed_at IS NULL) "
-        "FROM (SELECT 1 AS one) one "
-        f"LEFT JOIN {quoted(SafeguardingPolicy._meta.db_table)} p ON p.organisation_id = %s "
-        f"LEFT JOIN {quoted(Check._meta.db_table)} c "
-        f"ON c.organisation_id = %s AND c.helper_id IN ({marks})"
-    )
     params = [member.pk if member is not None else None, organisation.pk, organisation.pk]
     with prepared_cursor() as cursor:
         cursor.execute(sql, params + helper_ids)
@@ -173,6 +166,20 @@ def facts(
         if check is not None:
             by_helper[check.helper_id].append(check)
     return policy, bool(rows[0][-1]), by_helper
+
+
+@lru_cache(maxsize=64)
+def _facts_sql(vendor: str, helpers: int) -> str:
+    marks = ", ".join(["%s"] * helpers) or "NULL"
+    return (
+        f"SELECT {select_list(SafeguardingPolicy, 'p')}, {select_list(Check, 'c')}, "
+        f"EXISTS (SELECT 1 FROM {quoted(ExtraCareFlag._meta.db_table)} f "
+        "WHERE f.person_id = %s AND f.removed_at IS NULL) "
+        "FROM (SELECT 1 AS one) one "
+        f"LEFT JOIN {quoted(SafeguardingPolicy._meta.db_table)} p ON p.organisation_id = %s "
+        f"LEFT JOIN {quoted(Check._meta.db_table)} c "
+        f"ON c.organisation_id = %s AND c.helper_id IN ({marks})"
+    )
 
 
 def _erased() -> Clearance:

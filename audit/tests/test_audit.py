@@ -30,6 +30,16 @@ def test_an_entry_records_who_whose_and_on_whose_behalf(world):
     assert event.label == "Changed a person's details"
 
 
+def test_deleting_a_login_empties_its_id_in_the_log_though_the_log_holds_no_lock_on_it(world):
+    from accounts.models import User
+
+    user = User.objects.create_user(email="temp@glenbrae.example", password="not-used-1234")
+    event = audit_record("people.person.updated", actor=user, person=world.anne)
+    user.delete()
+    event.refresh_from_db()
+    assert event.actor_id is None and event.person_id == world.anne.pk
+
+
 def test_administrators_can_filter_the_log_and_download_it(world, client_for):
     audit_record("people.person.viewed", actor=world.morag.user, person=world.anne, sensitive=True)
     audit_record("people.asset.added", actor=world.morag.user, person=world.anne)
