@@ -47,7 +47,7 @@ class _Words:
     """A page's sentences and links, translated and reversed once for its twenty cards."""
 
     # Any id will do: the page's addresses are this one with the id swapped in.
-    PLACEHOLDER = uuid.UUID(int=0)
+    ANY_ID = uuid.UUID(int=0)
 
     def __init__(self, place):
         self.serves = _("Serves your area.") if place else None
@@ -59,7 +59,7 @@ class _Words:
         self.miles = _("%(miles)s miles away.")
         self.checked = _("Last checked %(date)s.")
         self.unchecked = _("Not checked yet.")
-        self.url = reverse("directory:service", args=[self.PLACEHOLDER])
+        self.url = reverse("directory:service", args=[self.ANY_ID])
 
     def facts(self, row: dict, miles: float | None) -> str:
         words = []
@@ -81,7 +81,7 @@ class _Words:
         distance = row.get("distance")
         miles = distance / KM_PER_MILE if distance is not None else None
         return Card(
-            url=self.url.replace(str(self.PLACEHOLDER), str(row["service_id"])),
+            url=self.url.replace(str(self.ANY_ID), str(row["service_id"])),
             name=row["service__name"],
             summary=truncatewords(row["service__description"], 30),
             facts=self.facts(row, miles),
