@@ -120,25 +120,33 @@ def write_prepared(transfer: Transfer, ordered: list[tuple[int, int]]) -> Transf
     return transfer
 
 
+# The arguments timebank_post() takes, in order (timebank_record_exchange()
+# takes the same first).
+POST_ARGUMENTS = "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s"
+
+
+def post_arguments(transfer: Transfer, ordered: list[tuple[int, int]]) -> list:
+    return [
+        transfer.id,
+        transfer.bank_id,
+        transfer.kind,
+        [pk for pk, _m in ordered],
+        [m for _pk, m in ordered],
+        transfer.idempotency_key,
+        transfer.reverses_id,
+        transfer.reason,
+        transfer.recorded_at,
+        transfer.recorded_by_id,
+        transfer.on_behalf_of_id,
+    ]
+
+
 def _post_in_database(transfer, ordered) -> tuple[str | None, int | None]:
     """PostgreSQL: the locks, the rules and both inserts in one round trip."""
     with prepared_cursor() as cursor:
         cursor.execute(
-            "SELECT problem, account FROM timebank_post("
-            "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s, %s)",
-            [
-                transfer.id,
-                transfer.bank_id,
-                transfer.kind,
-                [pk for pk, _m in ordered],
-                [m for _pk, m in ordered],
-                transfer.idempotency_key,
-                transfer.reverses_id,
-                transfer.reason,
-                transfer.recorded_at,
-                transfer.recorded_by_id,
-                transfer.on_behalf_of_id,
-            ],
+            f"SELECT problem, account FROM timebank_post({POST_ARGUMENTS})",
+            post_arguments(transfer, ordered),
         )
         return cursor.fetchone()
 

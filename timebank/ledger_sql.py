@@ -248,8 +248,8 @@ def post_function_operation() -> migrations.RunPython:
 RECORD_FUNCTION = """
 CREATE FUNCTION timebank_record_exchange(
   p_transfer uuid, p_bank bigint, p_kind text, p_accounts bigint[], p_minutes integer[],
-  p_key uuid, p_at timestamptz, p_by bigint, p_on_behalf_of bigint,
-  p_exchange jsonb, p_givers bigint[], p_audit jsonb
+  p_key uuid, p_reverses uuid, p_reason text, p_at timestamptz, p_by bigint,
+  p_on_behalf_of bigint, p_exchange jsonb, p_givers bigint[], p_audit jsonb
 ) RETURNS TABLE (problem text, account bigint, exchange bigint) LANGUAGE plpgsql AS $$
 DECLARE
   refused text;
@@ -258,8 +258,8 @@ DECLARE
   ev audit_auditevent;
 BEGIN
   SELECT t.problem, t.account INTO refused, refused_account
-    FROM timebank_post(p_transfer, p_bank, p_kind, p_accounts, p_minutes, p_key, NULL, '',
-                       p_at, p_by, p_on_behalf_of) AS t;
+    FROM timebank_post(p_transfer, p_bank, p_kind, p_accounts, p_minutes, p_key, p_reverses,
+                       p_reason, p_at, p_by, p_on_behalf_of) AS t;
   IF refused IS NOT NULL THEN
     RETURN QUERY SELECT refused, refused_account, NULL::bigint;
     RETURN;
@@ -279,7 +279,7 @@ END $$;
 """
 RECORD_FUNCTION_REVERSE = (
     "DROP FUNCTION IF EXISTS timebank_record_exchange(uuid, bigint, text, bigint[], integer[], "
-    "uuid, timestamptz, bigint, bigint, jsonb, bigint[], jsonb)"
+    "uuid, uuid, text, timestamptz, bigint, bigint, jsonb, bigint[], jsonb)"
 )
 
 

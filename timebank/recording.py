@@ -16,7 +16,7 @@ from django.db import connection
 from audit.models import AuditEvent
 from core.rawsql import prepared_cursor, row_json, saved
 
-from .ledger import refusal, write_prepared
+from .ledger import POST_ARGUMENTS, post_arguments, refusal, write_prepared
 from .models import Account, Exchange, Participant, Transfer
 
 
@@ -63,18 +63,9 @@ def record_in_one_statement(
     with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT problem, account, exchange FROM timebank_record_exchange("
-            "%s, %s, %s, %s::bigint[], %s::integer[], %s, %s, %s, %s, %s::jsonb, "
-            "%s::bigint[], %s::jsonb)",
+            f"{POST_ARGUMENTS}, %s::jsonb, %s::bigint[], %s::jsonb)",
             [
-                transfer.id,
-                transfer.bank_id,
-                transfer.kind,
-                [pk for pk, _m in ordered],
-                [m for _pk, m in ordered],
-                transfer.idempotency_key,
-                transfer.recorded_at,
-                transfer.recorded_by_id,
-                transfer.on_behalf_of_id,
+                *post_arguments(transfer, ordered),
                 row_json(exchange),
                 [g.pk for g in givers],
                 row_json(event),
