@@ -1,8 +1,9 @@
 """The safeguarding rules: may this helper take this on, and on what terms?
 
-Other apps (the time bank first) call these three functions and nothing
-else; they read the organisation's policy and the helper's checks and never
-write. A check counts on a day when it is not withdrawn, was issued on or
+Other apps (the time bank first) call clearance(), clearances() and
+may_accompany() and nothing else; they read the organisation's policy, the
+member's extra-care flag and the helpers' checks, in one query (facts()),
+and never write. A check counts on a day when it is not withdrawn, was issued on or
 before that day, and expires on or after it (a check is good on its expiry
 date and not the day after).
 """
