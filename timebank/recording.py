@@ -20,6 +20,12 @@ from .ledger import POST_ARGUMENTS, post_arguments, refusal, write_prepared
 from .models import Account, Exchange, Participant, Transfer
 
 
+def in_one_statement() -> bool:
+    """Whether record() writes everything in a single statement (PostgreSQL), which
+    outside atomic() is a transaction of its own."""
+    return connection.vendor == "postgresql"
+
+
 def record(
     *,
     exchange: Exchange,
@@ -29,7 +35,7 @@ def record(
     event: AuditEvent,
 ) -> None:
     """Write them all, or raise the ledger's refusal having written nothing."""
-    write = record_in_one_statement if connection.vendor == "postgresql" else record_row_by_row
+    write = record_in_one_statement if in_one_statement() else record_row_by_row
     write(exchange=exchange, transfer=transfer, ordered=ordered, givers=givers, event=event)
 
 

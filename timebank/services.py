@@ -27,7 +27,7 @@ from .models import (
     Transfer,
     Where,
 )
-from .recording import record
+from .recording import in_one_statement, record
 
 
 def _actor(by):
@@ -519,7 +519,7 @@ def exchange_record(
             )
 
     try:
-        if connection.vendor == "postgresql" and request is None and not connection.in_atomic_block:
+        if in_one_statement() and request is None and not connection.in_atomic_block:
             write()  # a single statement, and so a transaction of its own
         else:
             with transaction.atomic():

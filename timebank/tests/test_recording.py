@@ -109,25 +109,17 @@ def test_a_refusal_writes_nothing_and_a_repeat_returns_what_was_recorded(world):
         Transfer.objects.count(),
         AuditEvent.objects.count(),
     ) == counts
-    key = uuid.uuid4()
-    first = services.exchange_record(
+    shopping = dict(
         bank=bank,
         receiver=anne,
         givers=[claire],
         minutes=60,
         description="Shopping",
         by=None,
-        idempotency_key=key,
+        idempotency_key=uuid.uuid4(),
     )
-    again = services.exchange_record(
-        bank=bank,
-        receiver=anne,
-        givers=[claire],
-        minutes=60,
-        description="Shopping",
-        by=None,
-        idempotency_key=key,
-    )
+    first = services.exchange_record(**shopping)
+    again = services.exchange_record(**shopping)  # the same form submitted twice
     assert again.pk == first.pk
     assert Exchange.objects.count() == counts[0] + 1
     anne.refresh_from_db()
