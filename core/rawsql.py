@@ -14,7 +14,7 @@ import json
 import uuid
 from functools import cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model
 
 
@@ -47,15 +47,21 @@ def _converters(vendor: str, model: type[Model]) -> list[tuple[int, list, object
 def instance(model: type[Model], values) -> Model | None:
     """A model instance from a row selected with select_list(); None for a row
     of NULLs from an outer join that found nothing."""
+    db = connections[DEFAULT_DB_ALIAS]
     values = list(values)
-    for position, convs, column in _converters(connection.vendor, model):
+    for position, convs, column in _converters(db.vendor, model):
         for converter in convs:
-            values[position] = converter(values[position], column, connection)
-    attnames = [f.attname for f in model._meta.concrete_fields]
-    pk_at = attnames.index(model._meta.pk.attname)
+            values[position] = converter(values[position], column, db)
+    attnames, pk_at = _attnames(model)
     if values[pk_at] is None:
         return None
-    return model.from_db(connection.alias, attnames, values)
+    return model.from_db(DEFAULT_DB_ALIAS, attnames, values)
+
+
+@cache
+def _attnames(model: type[Model]) -> tuple[tuple[str, ...], int]:
+    attnames = tuple(f.attname for f in model._meta.concrete_fields)
+    return attnames, attnames.index(model._meta.pk.attname)
 
 
 def row_json(obj: Model) -> str:
@@ -86,7 +92,7 @@ def _json_value(value):
 def saved(obj: Model) -> Model:
     """Mark an object written by hand-written SQL as saved, as Model.save() would."""
     obj._state.adding = False
-    obj._state.db = connection.alias
+    obj._state.db = DEFAULT_DB_ALIAS
     return obj
 
 
@@ -99,11 +105,12 @@ def prepared_cursor():
     quote parameters into the SQL and cannot. Elsewhere, an ordinary cursor.
     Either way it is wrapped, logged and error-translated like any Django cursor.
     """
-    if connection.vendor != "postgresql":
-        return connection.cursor()
+    db = connections[DEFAULT_DB_ALIAS]  # once: each use of the `connection` proxy looks it up
+    if db.vendor != "postgresql":
+        return db.cursor()
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    connection.ensure_connection()
-    with connection.wrap_database_errors:
-        cursor = ServerBindingCursor(connection.connection)
-    return connection._prepare_cursor(cursor)
+    db.ensure_connection()
+    with db.wrap_database_errors:
+        cursor = ServerBindingCursor(db.connection)
+    return db._prepare_cursor(cursor)

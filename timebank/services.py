@@ -29,6 +29,9 @@ from .models import (
 )
 from .recording import in_one_statement, record
 
+# Where help can happen, as stored (a set, read on every exchange recorded).
+WHERE_CODES = frozenset(Where.values)
+
 
 def _actor(by):
     return by if by is not None and getattr(by, "is_authenticated", False) else None
@@ -205,7 +208,7 @@ def exchange_propose(
     is_group: bool = False,
 ) -> Exchange:
     _check_accounts(bank, receiver, givers)
-    if where not in Where.values:
+    if where not in WHERE_CODES:
         raise DomainError(_("Say where it happens."), field="where")
     if not description.strip():
         raise DomainError(_("Say what the help is."), field="description")
@@ -474,7 +477,7 @@ def exchange_record(
     """
     minutes = _valid_minutes(minutes)
     _check_accounts(bank, receiver, givers)
-    if where not in Where.values:
+    if where not in WHERE_CODES:
         raise DomainError(_("Say where it happens."), field="where")
     if not description.strip():
         raise DomainError(_("Say what the help is."), field="description")
