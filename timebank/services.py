@@ -249,12 +249,12 @@ def _audit_event(exchange: Exchange, what: str, by, on_behalf_of=None, **data):
     )
 
 
-def clearance_for(exchange: Exchange, helper: Person, on: datetime.date | None = None):
-    """The safeguarding answer for one helper in this exchange (None if it does not apply)."""
-    from safeguarding.policy import clearance
+def clearances_for(exchange: Exchange, helpers: list[Person], on: datetime.date | None = None):
+    """The safeguarding answer for each helper in this exchange, by person id, in one query."""
+    from safeguarding.policy import clearances
 
-    return clearance(
-        helper=helper,
+    return clearances(
+        helpers=helpers,
         member=exchange.receiver.person,
         organisation=exchange.bank.organisation,
         at_home=exchange.where == Where.HOME,
@@ -266,8 +266,10 @@ def _require_clearance(exchange: Exchange, helpers: list[Person], second_helper)
     """Safeguarding applies when people help an individual member."""
     if exchange.receiver.person_id is None:
         return
-    for helper in [h for h in helpers if h is not None]:
-        answer = clearance_for(exchange, helper)
+    helpers = [h for h in helpers if h is not None]
+    answers = clearances_for(exchange, helpers) if helpers else {}
+    for helper in helpers:
+        answer = answers[helper.pk]
         if answer.allowed:
             continue
         if not answer.needs_second_person:

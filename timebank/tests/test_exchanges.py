@@ -60,6 +60,46 @@ def test_an_unchecked_helper_is_refused_with_the_reasons(world, bank):
     assert Exchange.objects.get(pk=exchange.pk).status == "proposed"
 
 
+def test_several_helpers_are_cleared_together_and_the_unchecked_one_is_named(world, bank):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    give_checks(world.claire, world.timebank_org)
+    robin = make_person(world.partnership, "Robin", orgs=[world.timebank_org])
+    services.account_open(bank=bank, person=robin)
+    with CaptureQueriesContext(connection) as queries, pytest.raises(DomainError) as error:
+        services.exchange_record(
+            bank=bank,
+            receiver=acc(bank, world.anne),
+            givers=[acc(bank, world.claire), acc(bank, robin)],
+            minutes=60,
+            description="Clearing the garden",
+            by=world.morag.user,
+        )
+    assert error.value.code == "not_cleared" and "Robin" in str(error.value.message)
+    safeguarding_reads = [q for q in queries if "safeguarding_check" in q["sql"]]
+    assert len(safeguarding_reads) == 1
+    assert not Exchange.objects.exists()
+
+
+def test_the_broker_sees_each_proposed_helpers_safeguarding_answer(world, bank, client_for):
+    give_checks(world.claire, world.timebank_org)
+    robin = make_person(world.partnership, "Robin", orgs=[world.timebank_org])
+    services.account_open(bank=bank, person=robin)
+    exchange = services.exchange_propose(
+        bank=bank,
+        receiver=acc(bank, world.anne),
+        givers=[acc(bank, world.claire), acc(bank, robin)],
+        description="Clearing the garden",
+        where="home",
+        by=None,
+    )
+    page = client_for(world.morag).get(f"/timebank/{bank.slug}/exchanges/{exchange.pk}/")
+    text = " ".join(page.content.decode().split())
+    assert "Safeguarding for Claire" in text and "may take this on." in text
+    assert "Safeguarding for Robin" in text and "cannot take this on." in text
+
+
 def test_a_member_needing_extra_care_needs_a_second_checked_helper(world, bank):
     from safeguarding.models import ExtraCareFlag
 

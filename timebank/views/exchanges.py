@@ -235,11 +235,9 @@ def exchange_detail(request, bank, pk):
     ]
     clearances = []
     if h.broker and exchange.receiver.person_id and exchange.status == Exchange.Status.PROPOSED:
-        clearances = [
-            (g.owner_name, services.clearance_for(exchange, g.person))
-            for g in givers
-            if g.person_id
-        ]
+        people = [g for g in givers if g.person_id]
+        answers = services.clearances_for(exchange, [g.person for g in people])
+        clearances = [(g.owner_name, answers[g.person_id]) for g in people]
     return render(
         request,
         "timebank/exchange_detail.html",
